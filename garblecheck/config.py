@@ -1,0 +1,46 @@
+"""Settings that change what is checked and how findings are decided.
+
+Bottom layer: imports only the model. Loading from files (issue: configuration) builds one of
+these; the library and the CLI take it as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from garblecheck.model import Severity
+
+
+@dataclass
+class Thresholds:
+    """Numbers the decision stage uses; changing them never requires re-running analysers."""
+
+    # a document is "garbled" when its score reaches this, "suspect" when anything is flagged
+    garbled_score: float = 0.5
+    # a sentence over this many words gets a metric finding
+    long_sentence_words: int = 60
+
+
+@dataclass
+class Config:
+    """Everything a run can be told: rule selection, severities, dates, locale, limits."""
+
+    select: list[str] = field(default_factory=list)  # codes or prefixes; empty = all
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)  # per-code override
+    fail_on: Severity = Severity.WARNING
+    date: dt.date | None = None  # default article date when the article states none
+    locale: str | None = None  # "en-GB" or "en-US"; None = infer from the text
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    rule_paths: list[str] = field(default_factory=list)  # extra rule files or folders
+    max_bytes: int = 20 * 1024 * 1024
+    accepted_terms: list[str] = field(default_factory=list)
+
+    def enabled(self, code: str) -> bool:
+        """Whether a rule code is switched on by ``select``/``ignore`` (longest prefix wins)."""
+        best_sel = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        best_ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        if self.select and best_sel < 0:
+            return False
+        return best_ign < 0 or best_sel > best_ign

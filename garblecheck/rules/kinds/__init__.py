@@ -1,0 +1,1 @@
+"""Rule kinds. Importing this package registers every kind in ``garblecheck.rules.base.KINDS``."""
