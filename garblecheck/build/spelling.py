@@ -36,16 +36,22 @@ MIN_LEAN_GAP = 1.5
 
 _WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a block of data in this module."""
+    return text.split()
+
+
 # Unambiguous pairs that decide the dialect of a corpus document.
 SEEDS: dict[str, str] = dict(
     pair.split("/")
-    for pair in """
+    for pair in _words("""
     colour/color colours/colors favour/favor favourite/favorite honour/honor neighbour/neighbor
     neighbours/neighbors behaviour/behavior centre/center defence/defense
     organisation/organization organisations/organizations realise/realize realised/realized
     recognise/recognize recognised/recognized travelled/traveled travelling/traveling
     programme/program
-""".split()
+""")
 )
 
 # Irregular pairs: (British stem, American stem, "gbsuffix:ussuffix,..." , class).
@@ -108,7 +114,7 @@ CURATED: list[tuple[str, str, str, str]] = [
 # Pattern matches that are different words, or spelt the same way in both dialects.
 # ("analyses" is also the plural of analysis, in both dialects)
 NOT_PAIRS = set(
-    """
+    _words("""
 analyses
     timbre genre acre ogre massacre mediocre lucre cadre padre andre andres alexandre sylvestre
     silvestre castres sacre handre fondre quatre ambre chambre lettre lettres livres endres
@@ -116,7 +122,7 @@ analyses
     amour troubadour filled filling rise wise prise advertise compromise promise premise
     exercise surprise comprise enterprise franchise supervise televise revise devise expertise
     otherwise concise precise chastise despise disguise improvise excise circumcise merchandise
-""".split()
+""")
 )
 
 PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
