@@ -1,1 +1,21 @@
 """Rule kinds. Importing this package registers every kind in ``garblecheck.rules.base.KINDS``."""
+
+from garblecheck.rules.kinds import (
+    boilerplate,
+    consistency,
+    existence,
+    fingerprints,
+    repetition,
+    substitution,
+    voice,
+)
+
+__all__ = [
+    "boilerplate",
+    "consistency",
+    "existence",
+    "fingerprints",
+    "repetition",
+    "substitution",
+    "voice",
+]
