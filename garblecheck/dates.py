@@ -1,0 +1,158 @@
+"""The article's own date: a dateline near the top, never a date mentioned in the story.
+
+Knowledge rules ask "who held this office *then*", so a wrong date is worse than none: only a
+date the page states as its publication date counts (a standalone date line, "Published …",
+a wire dateline such as "LONDON, Jan 17 (Reuters) -", a /yyyy/mm/dd/ path in the page's own
+URL); "in December" or "since 2016" in the body never do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from garblecheck.model import Segmentation
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = r"(?P<m>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+
+# a date written out in full, in the orders news sites use
+_DATE_FORMS = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=\b|T)"),
+    re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
+]
+_ZONE = r"(?:gmt|bst|utc|cet|cest|eet|msk|ist|jst|aest|aedt|[ecmp][sd]?t)\b"
+# what may stand beside the date on a date line: labels, weekdays, times, time zones
+_DATE_LINE_REST = re.compile(
+    rf"""^(?:\s|[|:,.·•\-–—()*_]|{_WEEKDAY}\b|published|updated|first|last|posted|modified
+    |created|date[ds]?|on|at|am|pm|a\.m|p\.m|{_ZONE}|\d{{1,2}}[:.]\d\d(?:[:.]\d\d)?
+    |[+-]\d\d:?\d\d|T\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z?)*$""",
+    re.I | re.X,
+)
+_UPDATED = re.compile(r"\b(?:updated|modified)\b", re.I)
+# "LONDON, Jan 17 (Reuters) -": place in capitals, day and month, agency, dash
+_WIRE = re.compile(
+    rf"""^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?,?\s+
+    (?:{_MONTH}\s+{_DAY}|(?P<d2>[0-3]?\d)\s+(?P<m2>[A-Za-z]{{3,9}})\.?)(?:,?\s+{_YEAR})?
+    \s*\([A-Za-z .]{{2,30}}\)\s*[-–—]""",
+    re.X,
+)
+_URL_DATE = re.compile(
+    r"(?:https?://|www\.)\S*?/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|\b)"
+)
+_MAX_DATE_LINE = 90  # characters; a longer block is prose, not a date line
+_TOP_PROSE_BLOCKS = 3  # date lines are looked for before the third prose paragraph
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A date parsed from a line that states nothing but a date (and labels or a time)."""
+
+    date: dt.date
+    updated: bool
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    year = int(groups["y"])
+    if "a" in groups:  # numeric d/m/y or m/d/y: only when the order is not in doubt
+        a, b = int(groups["a"]), int(groups["b"])
+        if a <= 12 and b <= 12 and a != b:
+            return None
+        day, month = (a, b) if a > 12 or a == b else (b, a)
+        return _make(year, month, day)
+    month_text = groups["m"]
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+    return _make(year, month, int(groups["d"]))
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """The date of a line such as "May 22, 2024" or "Published: Monday 17 January 2022 14:03
+    GMT"; None when the line says anything besides the date."""
+    if len(line) > _MAX_DATE_LINE:
+        return None
+    for form in _DATE_FORMS:
+        m = form.search(line)
+        if m is None:
+            continue
+        rest = line[: m.start()] + " " + line[m.end() :]
+        if not _DATE_LINE_REST.match(rest):
+            return None
+        date = _from_match(m)
+        return DateLine(date, bool(_UPDATED.search(rest))) if date else None
+    return None
+
+
+def _wire_date(sentence: str, year: int | None) -> dt.date | None:
+    """The date of a wire dateline opening the first paragraph; its year may be left out."""
+    m = _WIRE.match(sentence)
+    if m is None:
+        return None
+    groups = m.groupdict()
+    month_text, day_text = groups["m"] or groups["m2"], groups["d"] or groups["d2"]
+    month = _MONTHS.get(month_text.lower().rstrip("."))
+    stated_year = int(groups["y"]) if groups["y"] else year
+    if month is None or stated_year is None:
+        return None
+    return _make(stated_year, month, int(day_text))
+
+
+def _url_date(text: str, seg: Segmentation) -> dt.date | None:
+    """A /yyyy/mm/dd/ path in a link line of the page ("Original url: …"), not in the story."""
+    for block in seg.blocks:
+        if block.kind == "prose":
+            continue
+        for m in _URL_DATE.finditer(text, block.start, block.end):
+            date = _make(int(m["y"]), int(m["m"]), int(m["d"]))
+            if date is not None:
+                return date
+    return None
+
+
+def find_date(text: str, seg: Segmentation) -> dt.date | None:
+    """The publication date the article states near its top, or None when there is none."""
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    first_prose: str | None = None
+    prose_seen = 0
+    for block in seg.blocks:
+        body = text[block.start : block.end]
+        if block.kind == "prose":
+            prose_seen += 1
+            first_prose = body if first_prose is None else first_prose
+            if prose_seen >= _TOP_PROSE_BLOCKS:
+                break
+            continue
+        found = parse_date_line(body)
+        if found is None:
+            continue
+        if found.updated:
+            updated = updated or found.date
+        else:
+            published = published or found.date
+    if published or updated:
+        return published or updated
+    url = _url_date(text, seg)
+    if first_prose is not None:
+        wire = _wire_date(first_prose, url.year if url else None)
+        if wire is not None:
+            return wire
+    return url

@@ -1,0 +1,92 @@
+"""Paragraph spans: one per non-empty line, re-joined where a paragraph was broken apart.
+
+Scraped articles come with blank lines between paragraphs, with one paragraph per line, or
+hard-wrapped; some break a sentence over two paragraphs ("…more\\n\\nthan two years ago.").
+Every non-empty line starts as its own span; a line is joined to the one before when it plainly
+continues it: the one before has no closing punctuation and this one opens in lower case, or the
+text is hard-wrapped and the line before was full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# every line break Python's str.splitlines knows, CRLF counted once
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# whitespace plus the invisible characters scraped text is littered with
+_PAD = "\\s\u200b\u200c\u200d\u2060\ufeff"
+_CONTENT = re.compile(rf"[^{_PAD}](?:.*[^{_PAD}])?")
+_LIST_ITEM = re.compile(r"(?:[-*+•·▪–—>]|\d{1,3}[.)]|#{1,6})\s")
+_OPEN_LOWER = re.compile(r"[a-z][a-z'’-]*\b")
+_OPEN_ENDING = re.compile(r"[\w,\-–—]$")  # a line that stops mid-sentence ends like this
+_WRAP_WIDTHS = range(45, 101)  # the widths text is hard-wrapped at
+_WRAP_MIN_GLUED = 3  # lines that follow another line directly
+_WRAP_FULL_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line, its padding stripped; ``gap`` counts blank lines before it."""
+
+    start: int
+    end: int
+    gap: int
+
+
+def lines(text: str) -> list[Line]:
+    """The non-empty lines of ``text``, with exact offsets."""
+    found: list[Line] = []
+    prev_end = 0
+    for m in _LINE.finditer(text):
+        content = _CONTENT.search(m.group())
+        if content is None:
+            continue
+        start, end = m.start() + content.start(), m.start() + content.end()
+        breaks = len(_BREAK.findall(text, prev_end, start))
+        found.append(Line(start, end, max(0, breaks - 1) if found else 0))
+        prev_end = end
+    return found
+
+
+def _wrap_width(text: str, found: list[Line]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when it is not hard-wrapped."""
+    glued = [ln for ln in found if ln.gap == 0][1:]
+    if len(glued) < _WRAP_MIN_GLUED:
+        return None
+    width = max(ln.end - ln.start for ln in found)
+    if width not in _WRAP_WIDTHS:
+        return None
+    full = sum(1 for ln in found if ln.end - ln.start >= 0.75 * width)
+    return width if full >= _WRAP_FULL_SHARE * len(found) else None
+
+
+def _first_word(text: str, line: Line) -> int:
+    word = text[line.start : line.end].split(maxsplit=1)
+    return len(word[0]) if word else 0
+
+
+def _continues(text: str, prev: Line, line: Line, width: int | None) -> bool:
+    """Whether ``line`` carries on the paragraph that ``prev`` ends."""
+    head = text[line.start : line.end]
+    if _LIST_ITEM.match(head) or text.startswith("#", prev.start):
+        return False
+    if width is not None and line.gap == 0:
+        return prev.end - prev.start + 1 + _first_word(text, line) > width
+    return bool(_OPEN_ENDING.search(text, prev.end - 1, prev.end)) and bool(_OPEN_LOWER.match(head))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, padding excluded, in order."""
+    found = lines(text)
+    width = _wrap_width(text, found)
+    spans: list[tuple[int, int]] = []
+    prev: Line | None = None
+    for line in found:
+        if prev is not None and _continues(text, prev, line, width):
+            spans[-1] = (spans[-1][0], line.end)
+        else:
+            spans.append((line.start, line.end))
+        prev = line
+    return spans

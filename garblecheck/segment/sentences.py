@@ -1,0 +1,95 @@
+"""Sentence spans inside one prose paragraph, sliced from the original text.
+
+syntok decides the boundaries (it knows "U.S.", "Mr", "Gen.", initials and decimals, and it
+splits "difference.China" where the space after a full stop was lost). Only its token offsets
+are used: its token values may differ from the text. Two repairs follow: a list marker is not
+part of the sentence, and a bare attribution after a quotation that ended with its own full
+stop ('… in Ukraine." Shapps said.') belongs to the quotation's sentence. Markdown link
+syntax ("[said](#)") confuses syntok, so it only sees the link text: the brackets and the
+target are blanked out in the copy it reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from syntok.segmenter import segment as _syntok_segment
+from syntok.tokenizer import Tokenizer
+
+_TOKENIZER = Tokenizer(replace_not_contraction=False)
+_LIST_MARKER = re.compile(r"(?:[-*+•·▪–—]|\d{1,3}[.)])\s+(?=\S)")
+_MARKDOWN_LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\s]*\))")
+_PAD = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+$")
+_QUOTE_END = re.compile(r"[.!?…,][”\"’']\W*$")
+_SPEECH = (
+    r"(?:said|says|added|adds|told|tells|explained|warned|insisted|replied|asked|wrote|noted"
+    r"|continued|concluded|stated|argued|claimed|declared|admitted|recalled|suggested)"
+)
+# "Shapps said.", "he added.", "said Mr Smith.", "the minister told MPs."
+_ATTRIBUTION = re.compile(
+    rf"^(?:[\w.'’-]+\s+){{0,4}}{_SPEECH}\b(?:\s+[\w.'’-]+){{0,4}}\s*[.!]?$"
+    rf"|^{_SPEECH}\s+(?:[\w.'’-]+\s*){{1,5}}[.!]?$",
+    re.I,
+)
+
+
+# abbreviations syntok does not know that never end a sentence: titles before a name, and
+# "No.", "Jan." and the like before a number
+_TITLE_ABBREVIATION = re.compile(
+    r"(?:^|[\s(“\"‘'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Fr|St|Mt|Ft|Gen|Lt|Col|Capt|Cpt|Sgt|Cpl|Pte"
+    r"|Maj|Adm|Cmdr|Cdr|Brig|Sen|Rep|Gov|Pres|Supt|Insp|Det|Hon|Rt|Amb)\.$"
+)
+_NUMBER_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:No|Nos|Nr|Vol|Fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|pp?|para|ch)\.$"
+)
+
+
+def _unfinished(previous: str, sentence: str) -> bool:
+    """Whether ``previous`` was cut after an abbreviation rather than at a sentence end."""
+    if _TITLE_ABBREVIATION.search(previous):
+        return True
+    return sentence[:1].isdigit() and bool(_NUMBER_ABBREVIATION.search(previous))
+
+
+def _attribution(sentence: str) -> bool:
+    return bool(_ATTRIBUTION.match(sentence)) and not sentence[:1].islower()
+
+
+def _unlinked(text: str, start: int, end: int) -> str:
+    """The paragraph with markdown link brackets and targets blanked (offsets unchanged); a
+    sentence that opens with a link then starts at its text, and is moved back by ``split``."""
+    return _MARKDOWN_LINK.sub(
+        lambda m: " " + m.group()[1 : m.start(2) - m.start()] + " " * len(m.group(2)),
+        text[start:end],
+    )
+
+
+def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the paragraph ``text[start:end]``."""
+    marker = _LIST_MARKER.match(text, start, end)
+    if marker:
+        start = marker.end()
+    starts = [
+        sentence[0].offset
+        for sentence in _syntok_segment(_TOKENIZER.tokenize(_unlinked(text, start, end), start))
+        if sentence
+    ]
+    if not starts:
+        return []
+    starts = [start] + [s - 1 if text[s - 1] == "[" else s for s in starts[1:]]
+    spans: list[tuple[int, int]] = []
+    for i, s in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else end
+        pad = _PAD.search(text, s, stop)
+        stop = pad.start() if pad else stop
+        if stop <= s:
+            continue
+        if spans and (
+            _unfinished(text[slice(*spans[-1])], text[s:stop])
+            or (_attribution(text[s:stop]) and _QUOTE_END.search(text, *spans[-1]))
+        ):
+            spans[-1] = (spans[-1][0], stop)
+        else:
+            spans.append((s, stop))
+    return spans

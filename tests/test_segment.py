@@ -1,0 +1,306 @@
+"""Segmentation: exact offsets, block kinds on real scraped pages, sentences, quotations."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from garblecheck.model import Segmentation
+from garblecheck.segment import segment
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEEDS = sorted(FIXTURES.glob("*.txt"))
+BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "bbc-2005-dev.jsonl"
+
+
+def read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def kinds(text: str, seg: Segmentation) -> dict[str, tuple[str, str]]:
+    return {text[b.start : b.end]: (b.kind, b.reason) for b in seg.blocks}
+
+
+def sentence_with(seg: Segmentation, fragment: str) -> str:
+    found = [s.text for s in seg.sentences if fragment in s.text]
+    assert len(found) == 1, (fragment, found)
+    return found[0]
+
+
+def check_invariants(text: str, seg: Segmentation) -> None:
+    prev_end = 0
+    for block in seg.blocks:
+        assert prev_end <= block.start < block.end <= len(text)
+        assert text[block.start : block.end] == text[block.start : block.end].strip()
+        prev_end = block.end
+    prev_end = 0
+    for i, s in enumerate(seg.sentences):
+        assert s.index == i
+        assert prev_end <= s.start < s.end
+        assert text[s.start : s.end] == s.text == s.text.strip()
+        block = seg.blocks[s.block]
+        assert block.kind == "prose"
+        assert block.start <= s.start and s.end <= block.end
+        prev_end = s.end
+    for q in seg.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_invariants_on_seeds(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    check_invariants(text, segment(text))
+
+
+def test_junk_of_the_source_article() -> None:
+    text = read("wallace-2022-source.txt")
+    got = kinds(text, segment(text))
+    assert got["London Defender"] == ("boilerplate", "masthead")
+    assert got["The Daily Mirror of the Great Britain"] == ("boilerplate", "masthead")
+    headline = "Take that, Putin! UK supplying Ukraine with defensive weapon systems as war row"
+    assert got[headline + " escalates"][0] == "heading"
+    assert got["Defence Secretary Ben Wallace"][0] == "caption"
+    assert got["Defence Secretary Ben Wallace (Image: Sky News/Getty)"][0] == "caption"
+    assert got["Russia v Ukraine"][0] == "caption"
+    read_more = next(k for k in got if k.startswith("READ MORE:"))
+    assert got[read_more][0] == "boilerplate"
+    teasers = [k for k in got if k.endswith(("[REVEAL]", "[INSIGHT]", "[COMMENT]"))]
+    assert len(teasers) == 3
+    assert all(got[k][0] == "boilerplate" for k in teasers)
+
+
+def test_junk_of_outlet_b() -> None:
+    text = read("shapps-2024-outlet-b.txt")
+    got = kinds(text, segment(text))
+    assert got["May 22, 2024"] == ("boilerplate", "date")
+    assert got["Updated to add U.S. reaction."][0] == "boilerplate"
+    caption = next(k for k in got if k.endswith("**Alexander Ryumin, TASS / kremlin.ru**"))
+    assert got[caption][0] == "caption"
+    related = next(k for k in got if k.startswith("Related article:"))
+    assert got[related][0] == "boilerplate"
+    assert got["Original url:"][0] == "boilerplate"
+    url = next(k for k in got if k.startswith("<https://"))
+    assert got[url][0] == "boilerplate"
+
+
+def test_trailing_navigation_of_outlet_a() -> None:
+    text = read("shapps-2024-outlet-a.txt")
+    got = kinds(text, segment(text))
+    for line in ("Related articles", "Share article", "Latest articles"):
+        assert got[line][0] == "boilerplate"
+    assert got["UK says China is arming Russia, contra Blinken"][0] == "heading"
+
+
+def test_donation_appeal_is_split_from_glued_prose() -> None:
+    text = read("shapps-2024-outlet-c.txt")
+    seg = segment(text)
+    got = kinds(text, seg)
+    assert got["Your support helps us to tell the story"] == ("boilerplate", "appeal")
+    assert got["Your support makes all the difference."] == ("boilerplate", "appeal")
+    assert got["Subscribe to Independent Premium to bookmark this article"][0] == "boilerplate"
+    appeals = [k for k, v in got.items() if v == ("boilerplate", "appeal")]
+    assert any(k.startswith("From reproductive rights") for k in appeals)
+    assert any(k.startswith("The Independent is trusted") for k in appeals)
+    assert any(k.startswith("Want to bookmark") for k in appeals)
+    first = seg.sentences[1].text
+    assert first.startswith("China is providing Russia with lethal aid")
+    assert not any("Your support" in s.text or "donation" in s.text for s in seg.sentences)
+
+
+def test_every_prose_paragraph_of_the_spun_copy_stays_prose() -> None:
+    text = read("wallace-2022-spun.txt")
+    seg = segment(text)
+    assert {b.kind for b in seg.blocks} == {"prose"}
+    assert len(seg.sentences) == 31
+
+
+def test_paragraph_broken_mid_sentence_is_rejoined() -> None:
+    text = read("shapps-2024-outlet-b.txt")
+    sentence = sentence_with(segment(text), "significant development")
+    assert sentence.endswith("broke out more\n\nthan two years ago.")
+
+
+def test_missing_space_after_full_stop_splits() -> None:
+    seg = segment("Your help matters a lot to all of them.China is providing aid, he said.")
+    assert [s.text for s in seg.sentences] == [
+        "Your help matters a lot to all of them.",
+        "China is providing aid, he said.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. and the U.K. agreed on Monday.",
+        "Mr Shapps and Mrs May met Dr Jones at St Paul's.",
+        "Gen. Smith and Lt. Jones arrived on Jan. 17 at No. 10 Downing Street.",
+        "J. K. Rowling sold 3.5 million copies.",
+        "Mr. Smith met Ms. Brown, who said… nothing.",
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str) -> None:
+    assert [s.text for s in segment(text).sentences] == [text]
+
+
+def test_sentences_split_per_paragraph_with_exact_offsets() -> None:
+    text = "Title line\n\nFirst one. Second one?\r\n\r\nThird one!  "
+    seg = segment(text)
+    assert [s.text for s in seg.sentences] == ["First one.", "Second one?", "Third one!"]
+    assert [s.block for s in seg.sentences] == [1, 1, 2]
+    assert seg.blocks[0].kind == "heading"
+
+
+def test_closing_quote_belongs_to_its_sentence() -> None:
+    text = "He said: “We are ready.” Then he left."
+    assert [s.text for s in segment(text).sentences] == [
+        "He said: “We are ready.”",
+        "Then he left.",
+    ]
+
+
+def test_bare_attribution_after_quote_joins_it() -> None:
+    text = "He spoke at length. “We have evidence of it in Ukraine.” Shapps said. It was new."
+    assert [s.text for s in segment(text).sentences] == [
+        "He spoke at length.",
+        "“We have evidence of it in Ukraine.” Shapps said.",
+        "It was new.",
+    ]
+
+
+def test_markdown_links_do_not_split_sentences() -> None:
+    text = "Shapps [said](#) Wednesday that it was so. But the U.S. later [questioned](#) it."
+    assert [s.text for s in segment(text).sentences] == [
+        "Shapps [said](#) Wednesday that it was so.",
+        "But the U.S. later [questioned](#) it.",
+    ]
+
+
+def test_quotes_curly_straight_and_apostrophes() -> None:
+    text = "Beijing’s envoy said “no”, and Shapps’ aide said 'maybe' and \"yes\". Don’t ask."
+    seg = segment(text)
+    assert [text[q.start : q.end] for q in seg.quotes] == ["“no”", "'maybe'", '"yes"']
+    assert all(q.closed for q in seg.quotes)
+    assert not seg.quoted(text.index("Don’t"), text.index("Don’t") + 5)
+
+
+def test_single_quotes_in_headline() -> None:
+    text = "Russia’s approach to Ukraine is ‘dangerous’ says Nuland"
+    seg = segment(text)
+    assert [text[q.start : q.end] for q in seg.quotes] == ["‘dangerous’"]
+
+
+def test_quote_running_over_several_paragraphs() -> None:
+    text = read("wallace-2022-source.txt")
+    seg = segment(text)
+    opened = text.index("Mr Wallace told MPs: “In light")
+    middle = text.index("We have taken the decision")
+    last = text.index("Let me be clear")
+    unclosed = [q for q in seg.quotes if not q.closed]
+    assert any(q.start == text.index("“In light") for q in unclosed)
+    assert seg.quoted(middle, middle + 20)
+    assert seg.quoted(last, last + 15)
+    assert not seg.quoted(opened, opened + 10)
+    closing = text.index("in self-defence.”") + len("in self-defence.”")
+    assert any(q.end == closing and q.closed for q in seg.quotes)
+
+
+def test_open_quote_of_outlet_c_continues() -> None:
+    text = read("shapps-2024-outlet-c.txt")
+    seg = segment(text)
+    start = text.index("That recent visit")
+    assert seg.quoted(start, start + 40)
+    assert seg.quoted_share(*next((s.start, s.end) for s in seg.sentences if "64%" in s.text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \n\t \r\n ",
+        "\r\r\r",
+        "x",
+        ".",
+        "“",
+        "\"'\"'",
+        "a" * 50_000,
+        "word " * 20_000,
+        "\x00\x01\x02 control. \x1b[31m red\x07",
+        "مرحبا بالعالم. هذا نص.\nשלום עולם.",
+        "Emoji 🎉 here. 👍🏽 more!\u200b\ufeff",
+        "line one\u2028line two\u2029line three\x85end\x0b\x0c",
+        "[](#)[](",
+        "- \n* \n1. ",
+        "Mr. Mrs. Dr. U.S. U.K. ...",
+        "\u00a0\u00a0Lead.\u00a0\u00a0",
+    ],
+)
+def test_never_raises_and_keeps_invariants(text: str) -> None:
+    check_invariants(text, segment(text))
+
+
+def test_crlf_and_cr_line_ends() -> None:
+    for sep in ("\r\n", "\r"):
+        text = sep.join(["Headline here", "", "One sentence here.", "", "Another one here."])
+        seg = segment(text)
+        assert [s.text for s in seg.sentences] == ["One sentence here.", "Another one here."]
+
+
+def test_one_paragraph_per_line() -> None:
+    text = "A headline\nThe first paragraph ends.\nThe second paragraph ends."
+    seg = segment(text)
+    assert [b.kind for b in seg.blocks] == ["heading", "prose", "prose"]
+
+
+def test_hard_wrapped_paragraph_is_one_block() -> None:
+    text = (
+        "The minister said on Monday that the government would publish its plans\n"
+        "for the new scheme before the summer, and that Parliament would vote on\n"
+        "them in the autumn. Critics said the timetable was far too slow.\n"
+        "\n"
+        "Officials declined to say how much the scheme would cost when it was\n"
+        "finally introduced across the whole of the country next year.\n"
+    )
+    seg = segment(text)
+    assert [b.kind for b in seg.blocks] == ["prose", "prose"]
+    assert len(seg.sentences) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Advertisement", "boilerplate"),
+        ("By Jane Smith, Political Correspondent", "boilerplate"),
+        ("Sign up to our free newsletter for the latest news", "boilerplate"),
+        ("We use cookies to improve your experience on our site.", "boilerplate"),
+        ("https://example.com/news/story", "boilerplate"),
+        ("© 2024 Example Media. All rights reserved.", "boilerplate"),
+        ("Topics: Politics, Ukraine", "boilerplate"),
+        ("Photo: Reuters/John Smith", "caption"),
+        ("Soldiers at the border on Monday (Getty Images)", "caption"),
+        ("# Section title", "heading"),
+        ("By the end of the year, prices had risen sharply in most regions.", "prose"),
+        ("Subscribers to the service will pay more from June, the firm said.", "prose"),
+    ],
+)
+def test_line_kinds_inside_an_article(line: str, kind: str) -> None:
+    text = f"Headline\n\nThe story opens here.\n\n{line}\n\nThe story goes on here."
+    seg = segment(text)
+    assert seg.blocks[2].kind == kind, (line, seg.blocks[2])
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BBC.exists(), reason="needs ../shared/data")
+def test_bbc_prose_stays_prose_and_is_fast() -> None:
+    rows = [json.loads(line) for line in BBC.read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    segs = [segment(r["text"]) for r in rows]
+    seconds = time.perf_counter() - started
+    sentences = sum(len(s.sentences) for s in segs)
+    assert sentences / seconds >= 3000
+    for row, seg in zip(rows, segs, strict=True):
+        assert seg.blocks[0].kind == "heading", row["id"]
+        junk = [b for b in seg.blocks if b.kind == "boilerplate"]
+        assert not junk, (row["id"], [row["text"][b.start : b.end] for b in junk])
