@@ -1,0 +1,153 @@
+"""What kind of change one difference between a copy and its source is (the GC7xx families).
+
+Each test is general: an edit distance for names, values for numbers, WordNet for antonyms and
+synonyms, anchoring for "the copy follows the source word for word". Tests run from the most
+specific (a number, a title, a name) to the least (a word swapped in a verbatim stretch), and
+the first that matches names the difference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from garblecheck.compare.diff import Difference
+from garblecheck.compare.tokens import NEGATORS, Token, american
+from garblecheck.knowledge.countries import country_of
+from garblecheck.knowledge.lexicon import Lexicon
+
+NEGATING_PREFIXES = ("anti-", "counter-", "non-")
+# spellings that differ only by how a name was transliterated (Sergei/Sergey, Kiev/Kyiv)
+_TRANSLIT = (("ie", "y"), ("y", "i"), ("kh", "h"), ("ou", "u"), ("j", "i"))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A difference's family, how sure the test is, and whether it is only worth a note."""
+
+    code: str
+    confidence: float
+    weak: bool = False
+    # the words to quote when they are narrower than the whole difference (a name in a phrase)
+    source: tuple[Token, ...] = ()
+    copy: tuple[Token, ...] = ()
+
+
+def _is_name(token: Token, lex: Lexicon) -> bool:
+    """A capitalised word that is not an ordinary dictionary word (names, demonyms)."""
+    return token.capitalised and token.value is None and not lex.known(token.lower)
+
+
+def _translit(word: str) -> str:
+    for a, b in _TRANSLIT:
+        word = word.replace(a, b)
+    return word
+
+
+def number_change(d: Difference) -> Verdict | None:
+    """A number in the copy where the source had a different one (or lost its currency)."""
+    src = [t for t in d.source if t.value is not None]
+    cpy = [t for t in d.copy if t.value is not None]
+    if not src or not cpy:
+        return None
+    anchored = d.left + d.right > 0
+    if {t.value for t in src} == {t.value for t in cpy}:
+        return Verdict("GC703", 0.6, weak=not anchored)  # same value, unit changed
+    return Verdict("GC703", 0.85 if anchored else 0.6, weak=not anchored)
+
+
+def title_change(d: Difference, lex: Lexicon) -> Verdict | None:
+    """Different title words right before the same person's name."""
+    if not d.source or not d.copy or not d.after_copy or not _is_name(d.after_copy[0], lex):
+        return None
+    if not all(t.capitalised for t in d.source + d.copy):
+        return None
+    if d.source[-1].key == d.copy[-1].key or all(country_of(t.text) for t in d.source):
+        return None
+    if all(country_of(t.text) for t in d.copy):
+        return None
+    return Verdict("GC704", 0.85)
+
+
+def name_change(d: Difference, lex: Lexicon) -> Verdict | None:
+    """A name spelt differently (GC701) or replaced by another name in the same slot (GC702)."""
+    src = [t for t in d.source if _is_name(t, lex)]
+    cpy = [t for t in d.copy if _is_name(t, lex)]
+    if not src or not cpy:
+        return None
+    for s in src:
+        for t in cpy:
+            a, b = s.lower, t.lower
+            if 0 < Levenshtein.distance(a, b) <= 2 and min(len(a), len(b)) >= 4:
+                weak = _translit(a) == _translit(b)
+                return Verdict("GC701", 0.4 if weak else 0.85, weak, (s,), (t,))
+    countries = {country_of(t.text) for t in src} | {country_of(t.text) for t in cpy}
+    if len(countries) == 1 and None not in countries:
+        return None  # "Britain" / "UK": the same country named another way
+    if d.verbatim and not {t.key for t in src} & {t.key for t in cpy}:
+        return Verdict("GC702", 0.75)
+    return None
+
+
+def meaning_flip(d: Difference, lex: Lexicon) -> Verdict | None:
+    """An opposite: a negating prefix dropped ("anti-armour" -> "armored") or a WordNet
+    antonym in the source's place."""
+    if not d.copy or not d.source or d.left + d.right == 0:
+        return None
+    dropped = any(t.lower.startswith(NEGATING_PREFIXES) for t in d.source) and not any(
+        t.lower.startswith(NEGATING_PREFIXES) or t.key in {"against", "anti", "counter"}
+        for t in d.copy
+    )
+    if dropped:
+        return Verdict("GC707", 0.75)
+    pairs = [(s, c) for s in d.source if s.content for c in d.copy if c.content]
+    if any(lex.antonyms(s.lower, c.lower) for s, c in pairs):
+        return Verdict("GC707", 0.8)
+    return None
+
+
+def negation_balance(source: list[Token], copy: list[Token]) -> int:
+    """How many more negations the copy has than the source (negative: fewer)."""
+    return sum(t.key in NEGATORS for t in copy) - sum(t.key in NEGATORS for t in source)
+
+
+def changed_content(d: Difference, copy_keys: set[str], source_keys: set[str]) -> bool:
+    """Whether the difference changes content words rather than moving them around or
+    swapping function words."""
+    return any(t.content and t.key not in copy_keys for t in d.source) or any(
+        t.content and t.key not in source_keys for t in d.copy
+    )
+
+
+def odd_synonym(d: Difference, lex: Lexicon) -> Verdict | None:
+    """A word swapped for another inside a stretch the copy otherwise follows word for word:
+    what a spinner does. More certain when WordNet relates the two words only through some
+    sense and the copy's word is the rarer one."""
+    if not d.verbatim or not 1 <= len(d.source) <= 2 or not 1 <= len(d.copy) <= 2:
+        return None
+    src = [t for t in d.source if t.content]
+    cpy = [t for t in d.copy if t.content]
+    if not src or not cpy or any(t.capitalised and t.value is None for t in src + cpy):
+        return None
+    for s in src:
+        for c in cpy:
+            if _variants(s.lower, c.lower, lex):
+                return None
+    related = any(lex.related(s.lower, c.lower) for s in src for c in cpy)
+    rarer = min(lex.zipf(c.lower) for c in cpy) < min(lex.zipf(s.lower) for s in src)
+    return Verdict("GC706", 0.6 + 0.1 * related + 0.1 * rarer)
+
+
+def _variants(a: str, b: str, lex: Lexicon) -> bool:
+    """Forms of one word ("defensive"/"defense", "armour"/"armored"), not a substitution."""
+    a, b = american(a), american(b)
+    if set(lex.lemmas(a)) & set(lex.lemmas(b)):
+        return True
+    n = min(len(a), len(b))
+    return n >= 4 and a[: max(4, n - 3)] == b[: max(4, n - 3)]
+
+
+def dialect_switch(source: Token, copy: Token) -> bool:
+    """The same word re-spelt in the other dialect (Defence -> Defense)."""
+    return source.lower != copy.lower and american(source.lower) == american(copy.lower)
