@@ -7,7 +7,7 @@ configuration or input error, each reported as one line on stderr naming what is
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -31,12 +31,12 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -184,7 +184,7 @@ def explain(
     typer.echo(format_explain(spec), nl=False)
 
 
-class Knowledge(str, Enum):
+class Knowledge(StrEnum):
     offices = "offices"
     lexicon = "lexicon"
     fingerprints = "fingerprints"

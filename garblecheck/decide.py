@@ -82,11 +82,11 @@ def decide(
         sentences.append(SentenceDecision(s, round(score, 4), flagged, source))
     worst = sorted((d.score for d in sentences if d.flagged), reverse=True)[:_TOP_SENTENCES]
     doc_score = round(_combine(worst), 4)
-    flagged = sum(d.flagged for d in sentences)
+    n_flagged = sum(d.flagged for d in sentences)
     has_error = any(f.severity is Severity.ERROR for f in findings if f.sentence is not None)
-    if doc_score >= config.thresholds.garbled_score and (has_error or flagged >= 2):
+    if doc_score >= config.thresholds.garbled_score and (has_error or n_flagged >= 2):
         verdict = "garbled"
-    elif flagged:
+    elif n_flagged:
         verdict = "suspect"
     else:
         verdict = "clean"

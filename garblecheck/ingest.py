@@ -33,7 +33,9 @@ def decode(data: bytes, name: str | None) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(name, f"not valid {encoding}: {exc.reason} at byte {exc.start}")
+                raise InputError(
+                    name, f"not valid {encoding}: {exc.reason} at byte {exc.start}"
+                ) from None
     if b"\x00" in data:
         raise InputError(name, "binary file (contains NUL bytes), not text")
     try:

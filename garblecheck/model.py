@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 Category = Literal[
@@ -36,7 +36,7 @@ Origin = Literal["rules", "grammar", "metrics", "compare", "classifier", "corpus
 BlockKind = Literal["prose", "heading", "caption", "boilerplate"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; ordered so that thresholds (``--fail-on``) compare with ``>=``."""
 
     INFO = "info"

@@ -21,7 +21,9 @@ CLEAN_B = FIXTURES / "shapps-2024-outlet-b.txt"
 CLEAN_C = FIXTURES / "shapps-2024-outlet-c.txt"
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m garblecheck`` as a user would, capturing output."""
     return subprocess.run(
         [sys.executable, "-m", "garblecheck", *args],

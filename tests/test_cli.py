@@ -53,7 +53,9 @@ def test_fail_on_never_exits_zero() -> None:
     assert run_cli("check", str(SPUN), "--fail-on", "never").returncode == 0
 
 
-def test_batch_with_broken_files_reports_the_rest(tmp_path: Path, report_schema: dict[str, Any]) -> None:
+def test_batch_with_broken_files_reports_the_rest(
+    tmp_path: Path, report_schema: dict[str, Any]
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     binary = tmp_path / "photo.jpg"

@@ -82,7 +82,8 @@ def main() -> None:
     compare_s = time.perf_counter() - began
 
     print(f"BBC dev: {len(articles)} articles, {sentences} sentences")
-    print(f"check: flagged {flagged}/{sentences} sentences = {100 * flagged / max(sentences, 1):.2f}% (bar <= 2%)")
+    share = 100 * flagged / max(sentences, 1)
+    print(f"check: flagged {flagged}/{sentences} sentences = {share:.2f}% (bar <= 2%)")
     print(f"check: {sentences / check_s:,.0f} sentences/s (bar >= 1,000)")
     print(f"compare: {pairs / compare_s:,.0f} sentence pairs/s (bar >= 300)")
     print("flagged by rule:", ", ".join(f"{r} {n}" for r, n in rules.most_common()))
