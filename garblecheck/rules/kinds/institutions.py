@@ -1,0 +1,303 @@
+"""Institutions that do not exist in the country a story is about.
+
+A rewrite or a machine translation turns a country's bodies into another country's: the
+Labour party becomes "the Ministry of Labor" in a British story, the Pentagon "the Ministry of
+Defense", Russia's Federation Council "the Russian Senate". The knowledge file
+(``rules/knowledge/institutions.yaml``) lists, per country, its real bodies and these
+mistakes. A mention counts for a country when a name of that country qualifies it ("the
+British Interior Ministry", "the lower house of Russia's parliament"); a mention qualified by
+another country ("Saudi labour ministry") is that country's and is skipped; an unqualified
+mention counts only when the story is clearly from or about the country and its paragraph is
+not about another one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from garblecheck.analyser import Context
+from garblecheck.errors import RuleError
+from garblecheck.knowledge.countries import COUNTRY_FORMS
+from garblecheck.model import Finding, Severity
+from garblecheck.packs import knowledge_path
+from garblecheck.rules.base import Option, RuleKind, register
+from garblecheck.rules.kinds.existence import in_scope
+
+_MODES = ("never", "home", "domestic")
+# words that may stand between a country and the body it qualifies ("Russia's parliament's")
+_BEFORE = re.compile(
+    r"\s*(?:(?:the|its|parliament's|government's|federal|national|state|new|former|own)\s+)*\Z",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+)?\Z")
+
+
+def _words(forms: list[str]) -> re.Pattern[str]:
+    """Any of the forms as whole words, longest first, optionally possessive."""
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?:['’]s)?(?!\w)")
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A name a rewrite gives a body of this country, and what was probably meant."""
+
+    pattern: re.Pattern[str]
+    intended: str
+    why: str
+    suggestion: str | None
+    severity: Severity | None
+    unless: re.Pattern[str] | None
+    unqualified: str
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    names: frozenset[str]
+    markers: re.Pattern[str] | None
+    bodies: re.Pattern[str] | None
+    mistakes: tuple[Mistake, ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    countries: dict[str, Country]
+    mentions: re.Pattern[str]  # any name of any country, or a place
+    country_of: dict[str, str]  # a form (no possessive) -> canonical country
+
+
+class _Reader:
+    """Validates the knowledge file, naming the key of anything wrong."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, problem: str) -> RuleError:
+        return RuleError(str(self.path), f"key '{where}': {problem}")
+
+    def strings(self, value: Any, where: str) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(where, "must be a list of strings")
+        return value
+
+    def regex(self, value: Any, where: str) -> re.Pattern[str]:
+        if not isinstance(value, str) or not value:
+            raise self.fail(where, "must be a regular expression")
+        try:
+            return re.compile(r"(?<!\w)(?:" + value + r")(?!\w)")
+        except re.error as exc:
+            raise self.fail(where, f"bad pattern {value!r}: {exc}") from None
+
+    def mistake(self, item: Any, where: str) -> Mistake:
+        if not isinstance(item, dict):
+            raise self.fail(where, "must be a mapping")
+        allowed = {"pattern", "intended", "why", "suggestion", "severity", "unless", "unqualified"}
+        for key in item:
+            if key not in allowed:
+                raise self.fail(f"{where}.{key}", "unknown key")
+        for key in ("intended", "why"):
+            if not isinstance(item.get(key), str):
+                raise self.fail(f"{where}.{key}", "must be a string")
+        mode = item.get("unqualified", "never")
+        if mode not in _MODES:
+            raise self.fail(f"{where}.unqualified", f"must be one of {', '.join(_MODES)}")
+        severity = item.get("severity")
+        if severity is not None and severity not in {s.value for s in Severity}:
+            raise self.fail(f"{where}.severity", "must be error, warning or info")
+        unless = item.get("unless")
+        return Mistake(
+            pattern=self.regex(item.get("pattern"), f"{where}.pattern"),
+            intended=item["intended"],
+            why=" ".join(item["why"].split()),
+            suggestion=item.get("suggestion"),
+            severity=Severity(severity) if severity else None,
+            unless=re.compile(unless) if isinstance(unless, str) else None,
+            unqualified=mode,
+        )
+
+    def country(self, name: str, entry: Any) -> Country:
+        where = f"countries.{name}"
+        if not isinstance(entry, dict):
+            raise self.fail(where, "must be a mapping")
+        markers = self.strings(entry.get("markers", []), f"{where}.markers")
+        bodies = self.strings(entry.get("bodies", []), f"{where}.bodies")
+        mistakes = entry.get("mistakes", [])
+        if not isinstance(mistakes, list):
+            raise self.fail(f"{where}.mistakes", "must be a list")
+        return Country(
+            name=name,
+            names=frozenset(self.strings(entry.get("names"), f"{where}.names")),
+            markers=_words(markers) if markers else None,
+            bodies=_words(bodies) if bodies else None,
+            mistakes=tuple(
+                self.mistake(m, f"{where}.mistakes.{i}") for i, m in enumerate(mistakes)
+            ),
+        )
+
+
+@cache
+def load_knowledge(path: Path) -> Knowledge:
+    """The knowledge file, validated and compiled once per process."""
+    reader = _Reader(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(str(path), f"cannot load institutions: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
+        raise reader.fail("countries", "must be a mapping of country names")
+    places = data.get("places", {})
+    if not isinstance(places, dict):
+        raise reader.fail("places", "must be a mapping of place -> country")
+    countries = {str(k): reader.country(str(k), v) for k, v in data["countries"].items()}
+    country_of = {f: c for f, c in COUNTRY_FORMS.items() if not f.endswith(("'s", "’s"))}
+    country_of.update({str(p): str(c) for p, c in places.items()})
+    for country in countries.values():
+        country_of.update(dict.fromkeys(country.names, country.name))
+    mentions = re.compile(r"(?=[A-Z])" + _words(list(country_of)).pattern)
+    return Knowledge(countries, mentions, country_of)
+
+
+class _Story:
+    """Who a document mentions, worked out once per check and only when needed."""
+
+    def __init__(self, ctx: Context, knowledge: Knowledge) -> None:
+        text = ctx.doc.text
+        self.mentions: list[tuple[int, int, str]] = []
+        for m in knowledge.mentions.finditer(text):
+            form = re.sub(r"['’]s\Z", "", m.group())
+            self.mentions.append((m.start(), m.end(), knowledge.country_of[form]))
+        for country in knowledge.countries.values():
+            if country.markers is not None:
+                self.mentions.extend(
+                    (m.start(), m.end(), country.name) for m in country.markers.finditer(text)
+                )
+        self.mentions.sort()
+        self.homes = [c.name for c in knowledge.countries.values() if c.markers is not None]
+
+    def counts(self, start: int, end: int) -> Counter[str]:
+        return Counter(c for s, e, c in self.mentions if start <= s and e <= end)
+
+    def qualifier(self, text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+        """The country named right before or right after the span, within ``lo:hi``."""
+        before = [(e, c) for s, e, c in self.mentions if lo <= s and e <= start]
+        if before:
+            e, country = max(before)
+            if _BEFORE.match(text, e, start):
+                return country
+        after = [(s, c) for s, e, c in self.mentions if end <= s and e <= hi]
+        if after:
+            s, country = min(after)
+            if _AFTER.match(text, end, s):
+                return country
+        return None
+
+
+@register
+class InstitutionRule(RuleKind):
+    """Flags the mistaken names of one country's bodies (``country`` in the knowledge file)."""
+
+    kind: ClassVar[str] = "institutions"
+    options: ClassVar[dict[str, Option]] = {
+        "country": Option(str, required=True),
+        "knowledge": Option(str, default="institutions.yaml"),
+        "min_home": Option(int, default=3),
+    }
+
+    def prepare(self) -> None:
+        self.knowledge = load_knowledge(knowledge_path(self.spec.options["knowledge"]))
+        name = self.spec.options["country"]
+        if name not in self.knowledge.countries:
+            known = ", ".join(self.knowledge.countries)
+            raise RuleError(str(self.spec.path), f"key 'country': unknown {name!r} ({known})")
+        self.country = self.knowledge.countries[name]
+        self.min_home = int(self.spec.options["min_home"])
+
+    def check(self, ctx: Context) -> list[Finding]:
+        text = ctx.doc.text
+        hits = [
+            (m, mistake)
+            for mistake in self.country.mistakes
+            for m in mistake.pattern.finditer(text)
+            if in_scope(ctx, m.start(), m.end(), "prose")
+        ]
+        if not hits:
+            return []
+        story = _Story(ctx, self.knowledge)
+        bodies = (
+            [b.span() for b in self.country.bodies.finditer(text)] if self.country.bodies else []
+        )
+        findings: list[Finding] = []
+        for m, mistake in hits:
+            start, end = m.span()
+            if any(s < end and start < e for s, e in bodies):
+                continue
+            lo, hi = self._sentence(ctx, start)
+            if mistake.unless is not None and mistake.unless.search(text, lo, hi):
+                continue
+            qualifier = story.qualifier(text, start, end, lo, hi)
+            if qualifier is None and self._counts_unqualified(ctx, story, mistake, start, lo, hi):
+                findings.append(self._finding(ctx, m.group(), start, end, mistake, False))
+            elif qualifier == self.country.name:
+                findings.append(self._finding(ctx, m.group(), start, end, mistake, True))
+        return findings
+
+    @staticmethod
+    def _sentence(ctx: Context, offset: int) -> tuple[int, int]:
+        index = ctx.doc.seg.sentence_at(offset)
+        if index is None:
+            return 0, len(ctx.doc.text)
+        sentence = ctx.doc.seg.sentences[index]
+        return sentence.start, sentence.end
+
+    def _counts_unqualified(
+        self, ctx: Context, story: _Story, mistake: Mistake, start: int, lo: int, hi: int
+    ) -> bool:
+        """Whether an unqualified mention is this country's: the story is from (``home``) or
+        about (``domestic``) it, and neither the sentence nor the paragraph is elsewhere."""
+        me = self.country.name
+        if mistake.unqualified == "never":
+            return False
+        doc = story.counts(0, len(ctx.doc.text))
+        if doc[me] < self.min_home:
+            return False
+        others = sum(n for c, n in doc.items() if c != me)
+        if mistake.unqualified == "home":
+            if any(doc[c] >= doc[me] for c in story.homes if c != me):
+                return False
+        elif doc[me] < 2 * others:
+            return False
+        block = next((b for b in ctx.doc.seg.blocks if b.start <= start < b.end), None)
+        b_lo, b_hi = (block.start, block.end) if block else (lo, hi)
+        for a, z in ((lo, hi), (b_lo, b_hi)):
+            local = story.counts(a, z)
+            if sum(n for c, n in local.items() if c != me) > local[me]:
+                return False
+        return True
+
+    def _finding(
+        self, ctx: Context, found: str, start: int, end: int, mistake: Mistake, qualified: bool
+    ) -> Finding:
+        where = "named" if qualified else "in a story from or about"
+        message = (
+            f"'{found}' {where} {self.country.name}: {mistake.why}; "
+            f"probably meant {mistake.intended}"
+        )
+        confidence = self.spec.confidence * (1.0 if qualified else 0.85)
+        return self.finding(
+            ctx,
+            start,
+            end,
+            message,
+            suggestion=mistake.suggestion,
+            evidence=mistake.intended,
+            severity=mistake.severity,
+            confidence=confidence,
+        )
