@@ -2,10 +2,12 @@
 
 from garblecheck.rules.kinds import (
     boilerplate,
+    compare,
     consistency,
     existence,
     fingerprints,
     institutions,
+    officeholders,
     repetition,
     substitution,
     voice,
@@ -13,10 +15,12 @@ from garblecheck.rules.kinds import (
 
 __all__ = [
     "boilerplate",
+    "compare",
     "consistency",
     "existence",
     "fingerprints",
     "institutions",
+    "officeholders",
     "repetition",
     "substitution",
     "voice",
