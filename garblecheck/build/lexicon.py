@@ -50,6 +50,7 @@ class _WordNet:
         self.similar: list[set[int]] = []
         self.senses: dict[str, list[int]] = {}
         self.exceptions: dict[str, str] = {}
+        self.lowercase: set[str] = set()  # lemmas written in lower case (not only as names)
 
     def sid(self, key: str) -> int:
         if key not in self.ids:
@@ -79,6 +80,7 @@ class _WordNet:
         count = int(fields[3], 16)
         words = fields[4 : 4 + 2 * count : 2]
         self.lemmas[own] = [_LEMMA_MARK.sub("", w).replace("_", " ") for w in words]
+        self.lowercase.update(w for w in self.lemmas[own] if w.islower())
         at = 4 + 2 * count
         for _ in range(int(fields[at])):
             symbol, target, tpos, _srctgt = fields[at + 1 : at + 5]
@@ -113,8 +115,9 @@ class _WordNet:
 
 
 def read_wordnet(tarball: Path) -> dict[str, object]:
-    """Senses, relations, antonyms and inflection exceptions, keeping lowercase lemmas only
-    (names are not synonyms of anything a spinner would swap)."""
+    """Senses, relations, antonyms and inflection exceptions, keeping the lemmas WordNet writes
+    in lower case somewhere (the index files lower-case everything; names such as "Russian"
+    or "Smith" are not words a spinner swaps, and must not count as dictionary words)."""
     wn = _WordNet()
     with tarfile.open(tarball) as tar:
         wn.read(tar)
@@ -122,7 +125,7 @@ def read_wordnet(tarball: Path) -> dict[str, object]:
     senses = {
         lemma: ",".join(map(str, ids))
         for lemma, ids in wn.senses.items()
-        if lemma.islower() and len(lemma.split()) <= 3
+        if lemma in wn.lowercase and len(lemma.split()) <= 3
     }
     return {
         "senses": senses,

@@ -83,9 +83,7 @@ class _Scorer:
         shared = self.weight(copy.keys & source.keys)
         words = _blend(shared / wc, 2 * shared / (wc + ws))
         common = len(copy.grams & source.grams)
-        grams = _blend(
-            common / len(copy.grams), 2 * common / (len(copy.grams) + len(source.grams))
-        )
+        grams = _blend(common / len(copy.grams), 2 * common / (len(copy.grams) + len(source.grams)))
         return WORD_WEIGHT * words + (1 - WORD_WEIGHT) * grams
 
 
@@ -110,9 +108,7 @@ def align(copy: Document, source: Document) -> list[AlignedSource | None]:
     for i, p in enumerate(source_profiles):
         for k in p.keys:
             index[k].append(i)
-    return [
-        _best(p, source, source_profiles, scorer, index) for p in copy_profiles
-    ]
+    return [_best(p, source, source_profiles, scorer, index) for p in copy_profiles]
 
 
 def _best(

@@ -35,8 +35,11 @@ class Verdict:
 
 
 def _is_name(token: Token, lex: Lexicon) -> bool:
-    """A capitalised word that is not an ordinary dictionary word (names, demonyms)."""
-    return token.capitalised and token.value is None and not lex.known(token.lower)
+    """A capitalised word that is not a dictionary word, or is capitalised mid-sentence
+    (names, demonyms, "Berlin" although a berlin is also a carriage)."""
+    if not token.capitalised or token.value is not None:
+        return False
+    return not token.first or not lex.known(token.lower)
 
 
 def _translit(word: str) -> str:
@@ -61,8 +64,9 @@ def title_change(d: Difference, lex: Lexicon) -> Verdict | None:
     """Different title words right before the same person's name."""
     if not d.source or not d.copy or not d.after_copy or not _is_name(d.after_copy[0], lex):
         return None
-    if not all(t.capitalised for t in d.source + d.copy):
-        return None
+    words = d.source + d.copy
+    if not all(t.capitalised and (lex.known(t.lower) or country_of(t.text)) for t in words):
+        return None  # title words are dictionary words ("Defence Minister"), not names
     if d.source[-1].key == d.copy[-1].key or all(country_of(t.text) for t in d.source):
         return None
     if all(country_of(t.text) for t in d.copy):
@@ -79,6 +83,8 @@ def name_change(d: Difference, lex: Lexicon) -> Verdict | None:
     for s in src:
         for t in cpy:
             a, b = s.lower, t.lower
+            if lex.known(a) and lex.known(b):
+                continue  # two words ("Minister" / "Ministry"), not a misspelt name
             if 0 < Levenshtein.distance(a, b) <= 2 and min(len(a), len(b)) >= 4:
                 weak = _translit(a) == _translit(b)
                 return Verdict("GC701", 0.4 if weak else 0.85, weak, (s,), (t,))

@@ -61,8 +61,7 @@ class Pair:
 
 def compare_tokens(copy: list[Token], source: list[Token]) -> Pair:
     """Diff two token lists by key (spelling, case and inflection already neutralised)."""
-    matcher = SequenceMatcher(None, [t.key for t in source], [t.key for t in copy],
-                              autojunk=False)
+    matcher = SequenceMatcher(None, [t.key for t in source], [t.key for t in copy], autojunk=False)
     ops = matcher.get_opcodes()
     diffs: list[Difference] = []
     matches: list[tuple[Token, Token]] = []

@@ -80,7 +80,13 @@ class _Run:
 
     def sentence(self, sentence: Sentence, aligned: AlignedSource) -> None:
         copy = tokenize(sentence.text, sentence.start)
-        source = tokenize(self.source.text[aligned.start : aligned.end], aligned.start)
+        source = [
+            token
+            for i in aligned.sentences
+            for token in tokenize(
+                self.source.seg.sentences[i].text, self.source.seg.sentences[i].start
+            )
+        ]
         pair = compare_tokens(copy, source)
         evidence = self.source.text[aligned.start : aligned.end].strip()
         speech = _presents_as_speech(self.doc, sentence, copy)
@@ -89,9 +95,7 @@ class _Run:
         negation_flip = c.negation_balance(list(_matched_region(pair)), copy) != 0
         quote_changes: list[Difference] = []
         for d in pair.differences:
-            verdict = self._classify(
-                d, speech, copy_keys, source_keys, negation_flip, pair.follows
-            )
+            verdict = self._classify(d, speech, copy_keys, source_keys, negation_flip, pair.follows)
             if verdict is None:
                 continue
             if verdict.code == "GC705":
@@ -99,8 +103,11 @@ class _Run:
             else:
                 self._report(verdict, d, evidence)
         if quote_changes:  # one finding per quotation, however many words changed
-            self._report(c.Verdict("GC705", min(0.9, 0.6 + 0.1 * len(quote_changes))),
-                         _joined(quote_changes), evidence)
+            self._report(
+                c.Verdict("GC705", min(0.9, 0.6 + 0.1 * len(quote_changes))),
+                _joined(quote_changes),
+                evidence,
+            )
         for s, t in pair.matches:
             if c.dialect_switch(s, t):
                 self._report(c.Verdict("GC709", 0.5, weak=True), _single(s, t), evidence)
@@ -207,8 +214,9 @@ def _joined(diffs: list[Difference]) -> Difference:
     copy = tuple(t for d in diffs for t in d.copy)
     source = tuple(t for d in diffs for t in d.source)
     first, last = diffs[0], diffs[-1]
-    return Difference(source, copy, first.left, last.right, first.before, last.after_source,
-                      last.after_copy)
+    return Difference(
+        source, copy, first.left, last.right, first.before, last.after_source, last.after_copy
+    )
 
 
 def _span_text(doc: Document, tokens: tuple[Token, ...]) -> str:

@@ -9,7 +9,7 @@ so "£1.7bn" and "1.7 billion" compare by value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from garblecheck.knowledge.spelling import gb_to_us
@@ -24,32 +24,42 @@ _TOKEN = re.compile(f"{_NUMBER}|{_WORD}")
 _CLITIC = re.compile(r"(?i)(?<=[^\W\d_])(n['’]t|['’](?:s|re|ve|ll|d|m))$")
 _CLITIC_KEYS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
 _SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
-    "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
-_NUMBER_WORDS = {
-    w: float(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "dozen": 12.0}
+_UNITS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
+_NUMBER_WORDS = {w: float(i) for i, w in enumerate(_UNITS.split())} | {
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "hundred": 100.0,
+    "dozen": 12.0,
+}
 
 # function words: they carry grammar, not content, so they neither align sentences nor count
 # as substitutions
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be been before being
-    below between both but by can could did do does doing down during each few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its
-    itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself
-    yourselves 's said says say told added adding according would will shall may might must
-    us n't ca wo one""".split()
-)
-NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "none", "nothing",
-                      "nobody", "nowhere", "cannot"})
+_FUNCTION_WORDS = """
+    a about above after again against all also am an and any are as at be been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves 's said says say told added adding according would will
+    shall may might must us n't ca wo one
+"""
+STOPWORDS = frozenset(_FUNCTION_WORDS.split())
+_NEGATIONS = "not no never without neither nor none nothing nobody nowhere cannot"
+NEGATORS = frozenset(_NEGATIONS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +73,7 @@ class Token:
     key: str  # what the diff compares: spelling-, case- and inflection-free
     value: float | None = None  # numbers only
     unit: str = ""  # "£", "$", "%" ... for numbers
+    first: bool = False  # first word of its sentence (capitalised whatever it is)
 
     @property
     def content(self) -> bool:
@@ -110,8 +121,9 @@ def _number(m: re.Match[str], offset: int) -> Token:
         value *= _SCALES[scale.lower()]
     unit = (m["cur"] or "").replace("US$", "$") + ("%" if m["pct"] else "")
     text = m.group(0)
-    return Token(text, offset + m.start(), offset + m.end(), text.lower(), f"#{value:g}{unit}",
-                 value, unit)
+    return Token(
+        text, offset + m.start(), offset + m.end(), text.lower(), f"#{value:g}{unit}", value, unit
+    )
 
 
 def _words(text: str, start: int) -> list[Token]:
@@ -136,11 +148,13 @@ def _words(text: str, start: int) -> list[Token]:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """The words and numbers of ``text``; offsets are shifted by ``offset``."""
+    """The words and numbers of ``text`` (one sentence); offsets are shifted by ``offset``."""
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
         if m["num"] is not None:
             tokens.append(_number(m, offset))
         else:
             tokens.extend(_words(m.group(0), offset + m.start()))
+    if tokens:
+        tokens[0] = replace(tokens[0], first=True)
     return tokens

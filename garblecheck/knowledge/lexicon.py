@@ -18,9 +18,24 @@ from garblecheck.packs import knowledge_path
 FILE = "lexicon.json.gz"
 # WordNet's rules for taking off inflections, tried when a word is not a lemma itself
 _DETACH = (
-    ("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
-    ("ing", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
-    ("men", "man"), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+    ("s", ""),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("er", ""),
+    ("est", ""),
+    ("er", "e"),
+    ("est", "e"),
 )
 
 
@@ -103,8 +118,10 @@ def lexicon() -> Lexicon:
         with gzip.open(path, "rb") as fh:
             data = json.loads(fh.read())
     except (OSError, ValueError) as exc:
-        raise RuleError(str(path), f"cannot read the lexicon ({exc}); rebuild it with "
-                        "python -m garblecheck.build.lexicon") from exc
+        raise RuleError(
+            str(path),
+            f"cannot read the lexicon ({exc}); rebuild it with python -m garblecheck.build.lexicon",
+        ) from exc
     if not isinstance(data, dict) or data.get("version") != 1:
         raise RuleError(str(path), "not a version 1 lexicon")
     return Lexicon(data)
