@@ -18,6 +18,7 @@ from garblecheck.knowledge.countries import country_of
 from garblecheck.knowledge.lexicon import Lexicon
 
 NEGATING_PREFIXES = ("anti-", "counter-", "non-")
+ENTITY_WORDS = 3  # longest name (on either side) a swapped entity may have
 # spellings that differ only by how a name was transliterated (Sergei/Sergey, Kiev/Kyiv)
 _TRANSLIT = (("ie", "y"), ("y", "i"), ("kh", "h"), ("ou", "u"), ("j", "i"))
 
@@ -88,10 +89,14 @@ def name_change(d: Difference, lex: Lexicon) -> Verdict | None:
             if 0 < Levenshtein.distance(a, b) <= 2 and min(len(a), len(b)) >= 4:
                 weak = _translit(a) == _translit(b)
                 return Verdict("GC701", 0.4 if weak else 0.85, weak, (s,), (t,))
-    countries = {country_of(t.text) for t in src} | {country_of(t.text) for t in cpy}
-    if len(countries) == 1 and None not in countries:
+    if max(len(d.source), len(d.copy)) > ENTITY_WORDS or not d.verbatim:
+        return None
+    # the source's entity must be a name proper (not a title word such as "Defence")
+    entities = [t for t in src if not lex.known(t.lower) or country_of(t.text)]
+    countries = {country_of(t.text) for t in entities + cpy}
+    if not entities or (len(countries) == 1 and None not in countries):
         return None  # "Britain" / "UK": the same country named another way
-    if d.verbatim and not {t.key for t in src} & {t.key for t in cpy}:
+    if not {t.key for t in entities} & {t.key for t in cpy}:
         return Verdict("GC702", 0.75)
     return None
 
