@@ -213,11 +213,11 @@ def encode(
         names = people.setdefault(fold(r.person), [r.person])
         names.extend(a for a in r.aliases if a not in names)
     for alias, person in sorted(aliases.items()):
-        names = people.get(fold(person))
-        if names is None:
+        known = people.get(fold(person))
+        if known is None:
             raise RuleError(ADDITIONS, f"alias {alias!r}: unknown person {person!r}")
-        if alias not in names:
-            names.append(alias)
+        if alias not in known:
+            known.append(alias)
     order = sorted(people)
     index = {k: i for i, k in enumerate(order)}
     sources = sorted({r.source for r in rows})

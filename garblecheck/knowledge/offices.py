@@ -41,9 +41,12 @@ _FIRST_NAMES = {
 def fold(name: str) -> str:
     """A name's lookup key: diacritics, case, dots and apostrophes folded; first-name
     transliterations unified ("Sergey Shoygu" and "Sergei Shoygu" share a key)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+        text = text.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
     text = re.sub(r"[.'’`]", "", text)
     words = re.sub(r"[\s\-‐–]+", " ", text).split()
     if words:
@@ -51,6 +54,7 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+@cache
 def _bounds(text: str) -> tuple[int, int]:
     """Earliest and latest ordinal day a "YYYY[-MM[-DD]]" date can stand for."""
     parts = [int(p) for p in text.split("-")]
@@ -144,12 +148,11 @@ class Offices:
         for pid, names in enumerate(people):
             for key in {k for n in names for k in _name_keys(n)}:
                 self.by_name[key].append(pid)
-            for n in names:
-                words = fold(n).split()
+                words = key.split()
                 if len(words) >= 2:
-                    surname = _surname(words)
-                    if pid not in self.by_surname[surname]:
-                        self.by_surname[surname].append(pid)
+                    surname = self.by_surname[_surname(words)]
+                    if pid not in surname:
+                        surname.append(pid)
 
     def persons(self, name: str) -> list[int]:
         """Ids of every known person the written name can refer to."""
@@ -171,12 +174,18 @@ def _surname(words: list[str]) -> str:
     return " ".join(words[i:])
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
 def _name_keys(name: str) -> set[str]:
-    """Lookup keys of one name: as written, and without middle names or initials."""
-    words = fold(name).split()
-    keys = {" ".join(words)}
-    if len(words) >= 3 and words[0] not in ("lord", "baroness", "lady", "sir"):
-        keys.add(f"{words[0]} {_surname(words)}")
+    """Lookup keys of one name: as written, German-style ("Schroeder" for Schröder), and
+    without middle names or initials."""
+    keys: set[str] = set()
+    for form in {name, name.translate(_UMLAUTS)}:
+        words = fold(form).split()
+        keys.add(" ".join(words))
+        if len(words) >= 3 and words[0] not in ("lord", "baroness", "lady", "sir"):
+            keys.add(f"{words[0]} {_surname(words)}")
     return keys
 
 

@@ -39,6 +39,7 @@ TYPE_RANK: tuple[str, ...] = (
 _UK_DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("defence", ("defence",)),
     ("home department", ("interior",)),
+    ("home office", ("interior",)),
     ("foreign", ("foreign",)),
     ("justice", ("justice",)),
     ("constitutional affairs", ("justice",)),
@@ -99,7 +100,8 @@ _GENERIC: tuple[tuple[str, str], ...] = (
      r"|armed forces|defen[cs]e and [a-z ,]+)"),
     ("interior", r"minister (of|for) (interior|internal affairs|home affairs"
      r"|interior and [a-z ,]+|internal affairs and [a-z ,]+)"),
-    ("finance", r"(minister|secretary) (of|for) (finance|finances|treasury|economy and finance|treasury and finance"
+    ("finance", r"(minister|secretary) (of|for) (finance|finances|treasury|economy and finance"
+     r"|treasury and finance"
      r"|economics and finance|finance and [a-z ,]+|economy, finance[a-z ,]*"
      r"|economy and finances)"),
     ("justice", r"minister (of|for) (justice|justice and [a-z ,]+)"),
@@ -139,8 +141,8 @@ def _uk_types(office: str) -> tuple[str, ...]:
         types = ("uk:attorney_general",)
     elif low in ("leader of the opposition", "leader of the official opposition") and not shadow:
         types = ("uk:leader_of_the_opposition",)
-    elif low.startswith("secretary of state for "):
-        rest = low[len("secretary of state for ") :]
+    elif low.startswith(("secretary of state for ", "secretary of state (")):
+        rest = re.sub(r"^secretary of state (for |\()", "", low)
         for key, found in _UK_DEPARTMENTS:
             if rest.startswith(key) or (key not in ("foreign", "defence") and key in rest):
                 types = found

@@ -44,7 +44,8 @@ _RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:de|da|di|van|von|der|den|la|le|du|dos|al
                   rf"\s+)*{_WORD})*")
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_APPOSITION_END = re.compile(r"[,;:()]|\.(?:\s|$)| (?:and|who|said|says|told|has|had|is|was)\b")
+# an apposition is closed by punctuation or the sentence end, never by a verb
+_TITLE_CHUNK = re.compile(r"[^,;:()–—\n]{1,80}?(?=\s*(?:[,;:)–—]|\.?\s*$))")
 # words that stop a title from being the office itself (acting holders, nominees...)
 _BLOCKERS = frozenset({
     "acting", "interim", "caretaker", "assistant", "junior", "incoming", "designate", "elect",
@@ -98,7 +99,8 @@ class Analysis:
 def _words_back(text: str, end: int) -> list[tuple[int, int, str]]:
     """Title-like words (split at hyphens) right before ``end``, in text order."""
     found: list[tuple[int, int, str]] = []
-    pieces = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(0, end - 120), end)]
+    window = _TOKEN.finditer(text, max(0, end - 120), end)
+    pieces = [(m.start(), m.end(), m.group()) for m in window]
     after = end
     for start, stop, word in reversed(pieces[-9:]):
         if not text[stop:after].isspace():
@@ -110,6 +112,15 @@ def _words_back(text: str, end: int) -> list[tuple[int, int, str]]:
         found[:0] = parts
         after = start
     return found
+
+
+def _qualified(text: str, start: int, sentence_start: int) -> bool:
+    """True when a capitalised word we do not understand qualifies the title ("Lib Dem
+    President", "the Liberal Democrats' President"): the title is a party's or a company's."""
+    before = text[sentence_start:start].split()
+    if len(before) < 2 or before[-1].endswith((".", ":", '"', "”", "“")):
+        return False
+    return before[-1][:1].isupper()
 
 
 def _bare(word: str) -> str:
@@ -155,7 +166,7 @@ def _parse(words: list[tuple[int, int, str]]) -> Claim | None:
             country = country_of(w) or country_of(w.rstrip("'s’"))
         elif bare not in ("the", "of"):
             return None
-    first = words[i][0] if i < len(words) else core[0][0]
+    first = words[0][0]
     return Claim(first, core[-1][1], "", title, country, modifier)
 
 
@@ -164,8 +175,10 @@ def _apposition(text: str, start: int, limit: int) -> Claim | None:
     if not text.startswith(", ", start):
         return None
     begin = start + 2
-    m = _APPOSITION_END.search(text, begin, limit)
-    stop = m.start() if m else limit
+    m = _TITLE_CHUNK.match(text, begin, limit)
+    if m is None:
+        return None
+    stop = m.end()
     chunk = text[begin:stop]
     words = [(begin + w.start(), begin + w.end(), w.group()) for w in _TOKEN.finditer(chunk)]
     if not words or len(words) > 8:
@@ -236,13 +249,16 @@ def analyse(doc: Document, data: Offices) -> Analysis:
     text = doc.text
     for sent in doc.seg.sentences:
         for run in _RUN.finditer(text, sent.start, sent.end):
-            _scan_run(text, run, sent.index, sent.end, data, index, seen_surnames, out)
+            _scan_run(text, run, (sent.index, sent.start, sent.end), data, index,
+                      seen_surnames, out)
     _CACHE[:] = [(doc, out)]
     return out
 
 
-def _scan_run(text: str, run: re.Match[str], sentence: int, limit: int, data: Offices,
+def _scan_run(text: str, run: re.Match[str], where: tuple[int, int, int], data: Offices,
               index: _Index, seen: dict[str, list[int]], out: Analysis) -> None:
+    """Mentions of known people in one run of capitalised words, with their titles."""
+    sentence, begin, limit = where
     tokens = [(run.start() + m.start(), run.start() + m.end(), m.group())
               for m in _TOKEN.finditer(run.group())]
     n = len(tokens)
@@ -275,7 +291,7 @@ def _scan_run(text: str, run: re.Match[str], sentence: int, limit: int, data: Of
             seen.setdefault(words[-1], [])
             seen[words[-1]] = sorted({*seen[words[-1]], *persons})
         back = _words_back(text, start)
-        claim = _parse(back) if back else None
+        claim = _parse(back) if back and not _qualified(text, back[0][0], begin) else None
         if claim is None:
             claim = _apposition(text, end, limit)
         if claim is not None:
@@ -290,13 +306,26 @@ def _near_miss(first: tuple[int, int, str], last: tuple[int, int, str], data: Of
     candidates = index.first.get(fold(first[2]))
     if not candidates:
         return
-    surname = fold(last[2].rstrip("'s’").rstrip("'"))
+    written = last[2].rstrip(".,")
+    if written.endswith(("'s", "’s")):
+        written = written[:-2]
+    surname = fold(written)
     if len(surname) < 5 or surname in data.by_surname:
         return
     for known, pid in candidates:
-        if _one_edit(surname, known):
-            out.near_misses.append((first[0], last[1], data.names[pid], pid))
+        if _misspelt(surname, known):
+            out.near_misses.append((first[0], last[0] + len(written), data.names[pid], pid))
             return
+
+
+def _misspelt(written: str, known: str) -> bool:
+    """One letter dropped, doubled or swapped; a changed letter only in long surnames and not
+    the first (Terry/Kerry, Parry/Perry are other people); never a transliteration (y/i)."""
+    if not _one_edit(written, known) or written.replace("y", "i") == known.replace("y", "i"):
+        return False
+    if len(written) == len(known) and sorted(written) != sorted(known):
+        return len(known) >= 8 and written[0] == known[0]
+    return True
 
 
 # ---------------------------------------------------------------------------- judging titles
@@ -310,7 +339,9 @@ class Verdict:
     evidence: str
 
 
-def _matching(data: Offices, mention: Mention, claim: Claim) -> tuple[list[Term], set[tuple[str, str]]]:
+def _matching(
+    data: Offices, mention: Mention, claim: Claim
+) -> tuple[list[Term], set[tuple[str, str]]]:
     """The person's terms that satisfy the claim, and the offices (type, country) it names."""
     core = claim.title.phrase
     held: list[Term] = []
@@ -350,70 +381,84 @@ def _describe(terms: list[Term], limit: int = 3) -> str:
 def judge(data: Offices, mention: Mention, claim: Claim, day: dt.date | None,
           sentence_text: str, newest: int) -> Verdict | None:
     """None when the title fits what the person held; otherwise what is wrong and why."""
-    held, keys = _matching(data, mention, claim)
     if claim.title.phrase == "secretary of state" and any(
             UK in data.countries(p) for p in mention.persons):
         return None  # British usage: any cabinet minister is a Secretary of State
     if claim.country and not any(claim.country in data.countries(p) for p in mention.persons):
         return None  # a namesake from another country: the data does not know this person
+    held, keys = _matching(data, mention, claim)
+    if not held:
+        return _never_held(data, mention, claim, keys, day, newest)
+    if day is None or claim.modifier == "then":
+        return None
+    ordinal = day.toordinal()
+    if any(t.possibly_at(ordinal) for t in held):
+        return None
+    if claim.modifier == "former" and any(t.start_lo <= ordinal for t in held):
+        return None
+    years = {int(y) for y in _YEAR.findall(sentence_text)}
+    if any(_in_year(t, y) for t in held for y in years):
+        return None  # the sentence is about that time ("In 2003, Prime Minister ...")
+    return _held_at_other_time(data, mention, claim, held, keys, day)
+
+
+def _typed(data: Offices, mention: Mention) -> list[Term]:
+    """The person's terms in tracked offices, most senior and most recent first."""
+    terms = [t for p in mention.persons for t in data.by_person.get(p, ()) if t.office_type]
+    return sorted(terms, key=lambda t: (_rank(t), -t.start_lo))
+
+
+def _held_at_other_time(data: Offices, mention: Mention, claim: Claim, held: list[Term],
+                        keys: set[tuple[str, str]], day: dt.date) -> Verdict:
+    name, ordinal = mention.name, day.toordinal()
+    now = [t for t in _typed(data, mention) if t.possibly_at(ordinal)]
+    then = "; ".join(f"{t.title} ({t.country})" for t in now[:2]) or "no tracked office"
+    msg = (f"'{claim.text} {name}': {name} did not hold that office on {day.isoformat()} "
+           f"(held it {_spans(held)}); on that date: {then}.{_who(data, keys, ordinal)}")
+    suggestion = f"{now[0].title} {name}" if now else f"former {claim.text} {name}"
+    return Verdict(Severity.ERROR, msg, suggestion, held[0].evidence(data.names[held[0].person]))
+
+
+def _never_held(data: Offices, mention: Mention, claim: Claim, keys: set[tuple[str, str]],
+                day: dt.date | None, newest: int) -> Verdict:
+    """An office the person never held: an error where the data on it is complete."""
     name = mention.name
-    typed = [t for p in mention.persons for t in data.by_person.get(p, ()) if t.office_type]
-    if held:
-        if day is None or claim.modifier == "then":
-            return None
-        ordinal = day.toordinal()
-        if claim.modifier == "former":
-            if any(t.start_lo <= ordinal for t in held):
-                return None
-            return None if any(t.possibly_at(ordinal) for t in held) else Verdict(
-                Severity.ERROR, f"'{claim.text} {name}': {name} held that office only after "
-                f"{day.isoformat()}: {_describe(held)}.", None,
-                held[0].evidence(data.names[held[0].person]))
-        if any(t.possibly_at(ordinal) for t in held):
-            return None
-        years = {int(y) for y in _YEAR.findall(sentence_text)}
-        if any(_in_year(t, y) for t in held for y in years):
-            return None  # the sentence is about that time ("In 2003, Prime Minister ...")
-        now = sorted((t for t in typed if t.possibly_at(ordinal)), key=_rank)
-        then = "; ".join(f"{t.title} ({t.country})" for t in now[:2]) or "none of the tracked offices"
-        who = _who(data, keys, ordinal)
-        msg = (f"'{claim.text} {name}': {name} did not hold that office on {day.isoformat()} "
-               f"(held it {_spans(held)}); on that date: {then}.{who}")
-        suggestion = f"{now[0].title} {name}" if now else f"former {claim.text} {name}"
-        return Verdict(Severity.ERROR, msg, suggestion,
-                       held[0].evidence(data.names[held[0].person]))
-    # never held the office
-    ordinal = day.toordinal() if day else None
     covered = max((data.coverage.get(k, 0) for k in keys), default=0)
-    severity = Severity.ERROR
-    reason = ""
-    who = ""
-    if ordinal is None:
+    severity, reason = Severity.ERROR, ""
+    ranked = _typed(data, mention)
+    if day is None:
         who = _recent(data, keys)
         if covered < newest:
             severity, reason = Severity.WARNING, " (the data on that office may be out of date)"
+        verb = "never held that office"
     else:
+        ordinal = day.toordinal()
         who = _who(data, keys, ordinal)
         if ordinal > covered:
             severity, reason = Severity.WARNING, " (the data on that office ends before that date)"
         elif not who:
             severity, reason = Severity.WARNING, " (the data names no holder on that date)"
-    if mention.surname_only and severity is Severity.ERROR:
-        severity = Severity.WARNING
-    ranked = sorted(typed, key=lambda t: (_rank(t), -t.start_lo))
-    if ordinal is not None:
-        current = [t for t in ranked if t.possibly_at(ordinal)]
-        ranked = current or ranked
-    held_text = _describe(ranked) if ranked else "no tracked office"
-    when = f" on {day.isoformat()}" if day else ""
-    msg = (f"'{claim.text} {name}': {name} never held that office in the officeholder data"
-           f"{reason}; {name} was {held_text}.{who}")
-    if when:
-        msg = msg.replace(" never held that office", f" did not hold that office{when} and never"
-                          " held it")
+        ranked = [t for t in ranked if t.possibly_at(ordinal)] or ranked
+        verb = f"did not hold that office on {day.isoformat()} and never held it"
+    if mention.surname_only or claim.title.alternatives[0][0].startswith("shadow:"):
+        severity = min(severity, Severity.WARNING, key=lambda s: s.rank)
+        reason = reason or " (the shadow-post data is incomplete)"
+    if not ranked or _devolved(data, mention, claim):
+        severity = Severity.INFO
+    held_text = _describe(ranked) if ranked else "in no tracked office"
+    msg = (f"'{claim.text} {name}': {name} {verb} in the officeholder data{reason}; {name} was "
+           f"{held_text}.{who}")
     suggestion = f"{ranked[0].title} {name}" if ranked else None
     evidence = "; ".join(t.evidence(data.names[t.person]) for t in ranked[:2])
     return Verdict(severity, msg, suggestion, evidence)
+
+
+def _devolved(data: Offices, mention: Mention, claim: Claim) -> bool:
+    """A "... minister" title for a British politician: a junior or devolved post (Scottish
+    Justice Minister) the data does not track, not a cabinet post."""
+    phrase = claim.title.phrase
+    return (phrase.endswith("minister") and phrase != "prime minister"
+            and all(data.countries(p) <= {UK} for p in mention.persons))
 
 
 def _in_year(t: Term, year: int) -> bool:
@@ -488,7 +533,8 @@ class OfficeholdersKind(RuleKind):
         verdict = judge(self.data, mention, claim, ctx.date, sentence.text, self.newest)
         if verdict is None:
             return None
-        return self.finding(ctx, claim.start, mention.end, verdict.message,
+        start, end = min(claim.start, mention.start), max(claim.end, mention.end)
+        return self.finding(ctx, start, end, verdict.message,
                             suggestion=verdict.suggestion, evidence=verdict.evidence,
                             severity=min(verdict.severity, self.spec.severity,
                                          key=lambda s: s.rank))
