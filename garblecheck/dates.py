@@ -48,8 +48,14 @@ _WIRE = re.compile(
     \s*\([A-Za-z .]{{2,30}}\)\s*[-–—]""",
     re.X,
 )
+# ".../2024/05/22/slug" or ".../slug-2024-05-22/" in the page's own address
 _URL_DATE = re.compile(
-    r"(?:https?://|www\.)\S*?/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|\b)"
+    r"(?:https?://|www\.)\S*?[/_-](?P<y>(?:19|20)\d\d)(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)"
+    r"(?P<d>[0-3]?\d)(?:[/_.-]|\b)"
+)
+_FRONT_MATTER_DATE = re.compile(
+    r"^(?:date|published|pubdate|publish_?date|created)\s*[:=]\s*[\"']?(?P<value>[^\"'\n]+)",
+    re.I | re.M,
 )
 _MAX_DATE_LINE = 90  # characters; a longer block is prose, not a date line
 _TOP_PROSE_BLOCKS = 3  # date lines are looked for before the third prose paragraph
@@ -101,6 +107,12 @@ def parse_date_line(line: str) -> DateLine | None:
     return None
 
 
+def _front_matter_date(body: str) -> DateLine | None:
+    """The ``date:`` of a markdown draft's front matter."""
+    m = _FRONT_MATTER_DATE.search(body)
+    return parse_date_line(m["value"].strip()) if m else None
+
+
 def _wire_date(sentence: str, year: int | None) -> dt.date | None:
     """The date of a wire dateline opening the first paragraph; its year may be left out."""
     m = _WIRE.match(sentence)
@@ -141,7 +153,9 @@ def find_date(text: str, seg: Segmentation) -> dt.date | None:
             if prose_seen >= _TOP_PROSE_BLOCKS:
                 break
             continue
-        found = parse_date_line(body)
+        found = (
+            _front_matter_date(body) if block.reason == "front matter" else parse_date_line(body)
+        )
         if found is None:
             continue
         if found.updated:

@@ -110,3 +110,21 @@ def test_url_in_the_story_is_not_the_date() -> None:
 
 def test_empty_text() -> None:
     assert date_of("") is None
+
+
+def test_front_matter_date_of_a_markdown_draft() -> None:
+    text = "---\ntitle: Draft\ndate: 2024-05-22\n---\n\n# Title\n\nThe story, on 1 June 2023."
+    assert date_of(text) == dt.date(2024, 5, 22)
+
+
+def test_date_in_the_slug_of_the_page_url() -> None:
+    text = (
+        "Headline\n\nLONDON, May 22 (Reuters) - Output fell.\n\n"
+        "https://www.example.com/markets/uk-output-falls-2024-05-22/"
+    )
+    assert date_of(text) == dt.date(2024, 5, 22)
+
+
+def test_published_label_on_its_own_line() -> None:
+    text = (FIXTURES / "segment" / "bbc-style.txt").read_text(encoding="utf-8")
+    assert date_of(text) == dt.date(2024, 5, 22)

@@ -304,3 +304,119 @@ def test_bbc_prose_stays_prose_and_is_fast() -> None:
         assert seg.blocks[0].kind == "heading", row["id"]
         junk = [b for b in seg.blocks if b.kind == "boilerplate"]
         assert not junk, (row["id"], [row["text"][b.start : b.end] for b in junk])
+
+
+PAGES = FIXTURES / "segment"
+
+
+def page(name: str) -> tuple[str, Segmentation, dict[str, tuple[str, str]]]:
+    text = (PAGES / name).read_text(encoding="utf-8")
+    seg = segment(text)
+    return text, seg, kinds(text, seg)
+
+
+@pytest.mark.parametrize("path", sorted(PAGES.glob("*.txt")), ids=lambda p: p.name)
+def test_invariants_on_scraped_page_shapes(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    check_invariants(text, segment(text))
+
+
+def test_page_with_labels_on_their_own_lines() -> None:
+    _, seg, got = page("bbc-style.txt")
+    assert got["Published"] == ("boilerplate", "date")
+    assert got["Image source, Getty Images"][0] == "caption"
+    assert got["Commuters at Leeds station during a previous walkout"][0] == "caption"
+    assert got["By Tom Riley"] == ("boilerplate", "byline")
+    assert got["BBC News"] == ("boilerplate", "byline")
+    for line in ("Related Topics", "More on this story", "Top Stories"):
+        assert got[line][0] == "boilerplate", line
+    assert len(seg.sentences) == 3
+
+
+def test_page_with_credit_after_caption_and_role_byline() -> None:
+    _, seg, got = page("guardian-style.txt")
+    assert got["Jane Harlow Environment correspondent"] == ("boilerplate", "byline")
+    caption = next(k for k in got if k.endswith("Photograph: Martin Pope/Getty Images"))
+    assert got[caption][0] == "caption"
+    assert got["Share"][0] == "boilerplate"
+    assert got["Reuse this content"][0] == "boilerplate"
+    assert sum(1 for b in seg.blocks if b.kind == "prose") == 4
+
+
+def test_wire_page() -> None:
+    _, seg, got = page("reuters-style.txt")
+    assert got["3 minute read"] == ("boilerplate", "reading time")
+    assert got["(Reporting by Andrew Mercer; Editing by Kate Holton)"] == ("boilerplate", "byline")
+    assert seg.sentences[0].text.startswith("LONDON, May 22 (Reuters) - British factory output")
+
+
+def test_tabloid_page() -> None:
+    _, seg, got = page("tabloid-style.txt")
+    assert got["Daily Courier"] == ("boilerplate", "masthead")
+    notice = next(k for k in got if k.startswith("We use your sign-up"))
+    assert got[notice] == ("boilerplate", "privacy notice")
+    assert got["Advertisement"][0] == "boilerplate"
+    assert got["Margaret Dunn with her medal"] == ("caption", "caption title")
+    assert got["Follow us on Facebook and Twitter"][0] == "boilerplate"
+    assert got["Comments"][0] == "boilerplate"
+    assert {k for k, v in got.items() if v[1] == "teaser link"} == {
+        "Oldest runners in history revealed [PICTURES]",
+        "Marathon legend dies aged 101 [OBITUARY]",
+    }
+    assert len(seg.sentences) == 5
+
+
+def test_markdown_draft() -> None:
+    text = (
+        "---\ntitle: Draft\ndate: 2024-05-22\n---\n\n# Big news today\n\n"
+        "The story starts here. It goes on.\n\n```\ncode = 1\n\nmore = 2\n```\n\n"
+        "> A reader wrote in to say so.\n\n- The first item of a list is here\n"
+    )
+    seg = segment(text)
+    assert [(b.kind, b.reason) for b in seg.blocks] == [
+        ("boilerplate", "front matter"),
+        ("heading", "title"),
+        ("prose", ""),
+        ("boilerplate", "code"),
+        ("prose", ""),
+        ("prose", ""),
+    ]
+    assert [s.text for s in seg.sentences] == [
+        "The story starts here.",
+        "It goes on.",
+        "A reader wrote in to say so.",
+        "The first item of a list is here",
+    ]
+
+
+def test_semicolons_do_not_end_sentences() -> None:
+    text = "Wales: G Thomas (capt); H Luscombe, T Shanklin; S Jones."
+    assert [s.text for s in segment(text).sentences] == [text]
+
+
+def test_quotation_reopened_in_run_together_paragraphs() -> None:
+    text = 'He said: "They can talk. The problem is theirs. "We will point it out".'
+    seg = segment(text)
+    assert [(text[q.start : q.end], q.closed) for q in seg.quotes] == [
+        ('"They can talk. The problem is theirs.', False),
+        ('"We will point it out"', True),
+    ]
+
+
+def test_nested_straight_quotation() -> None:
+    text = '"He told me "never again" and left," she said.'
+    seg = segment(text)
+    assert [text[q.start : q.end] for q in seg.quotes] == [
+        '"He told me "never again" and left,"',
+        '"never again"',
+    ]
+
+
+def test_glued_link_prompt_after_the_story_is_split_off() -> None:
+    text = "Headline\n\nThe talks ended without a deal on Monday. READ MORE: Talks collapse again"
+    seg = segment(text)
+    assert [(b.kind, b.reason) for b in seg.blocks][1:] == [
+        ("prose", ""),
+        ("boilerplate", "link prompt"),
+    ]
+    assert [s.text for s in seg.sentences] == ["The talks ended without a deal on Monday."]

@@ -2,52 +2,61 @@
 
 ``segment(text)`` never raises and never rewrites the text: every span is a pair of
 code-point offsets into ``text`` as given, so ``text[start:end]`` is always what was found.
-Sentences are made from prose paragraphs only; a boilerplate sentence glued to the start or the
-end of a prose paragraph ("…the difference.China is …") is split off into its own block first.
+Sentences are made from prose paragraphs only; furniture glued to the start or the end of a
+prose paragraph ("Your support makes all the difference.China is …") is split off into a
+block of its own first, so the story's sentence stays prose.
 """
 
 from __future__ import annotations
 
 from garblecheck.model import Block, Segmentation, Sentence
 from garblecheck.segment.blocks import paragraphs
-from garblecheck.segment.junk import appeal_sentence, classify, mark_sandwiched_appeals
+from garblecheck.segment.junk import sentence_reason
+from garblecheck.segment.kinds import absorb_sandwiched, classify
 from garblecheck.segment.quotes import find_quotes
 from garblecheck.segment.sentences import split
 
 __all__ = ["segment"]
 
+Span = tuple[int, int]
 
-def _peel(text: str, block: Block) -> list[tuple[Block, list[tuple[int, int]]]]:
-    """The prose block as blocks with their sentence spans, appeals at either edge split off."""
+
+def _prose(text: str, block: Block) -> list[tuple[Block, list[Span]]]:
+    """A prose block with its sentences; furniture sentences at either edge become blocks of
+    their own, and a paragraph that is mostly furniture becomes one."""
     spans = split(text, block.start, block.end)
-    head = 0
-    while head < len(spans) and appeal_sentence(text[slice(*spans[head])]):
+    reasons = [sentence_reason(text[start:end]) for start, end in spans]
+    junk = [r for r in reasons if r]
+    if 2 * len(junk) > len(spans):
+        return [(Block(block.start, block.end, "boilerplate", junk[0]), [])]
+    head, tail = 0, len(spans)
+    while head < tail and reasons[head]:
         head += 1
-    if head == len(spans):
-        return [(Block(block.start, block.end, "boilerplate", "appeal"), [])]
-    tail = len(spans)
-    while tail > head and appeal_sentence(text[slice(*spans[tail - 1])]):
+    while tail > head and reasons[tail - 1]:
         tail -= 1
-    parts: list[tuple[Block, list[tuple[int, int]]]] = []
-    if head:
-        parts.append((Block(block.start, spans[head - 1][1], "boilerplate", "appeal"), []))
-    body_start = block.start if not head else spans[head][0]
-    body_end = block.end if tail == len(spans) else spans[tail - 1][1]
+    parts: list[tuple[Block, list[Span]]] = [
+        (Block(start, end, "boilerplate", reasons[i] or ""), [])
+        for i, (start, end) in enumerate(spans[:head])
+    ]
+    body_start = spans[head][0] if head else block.start
+    body_end = spans[tail - 1][1] if tail < len(spans) else block.end
     parts.append((Block(body_start, body_end, "prose"), spans[head:tail]))
-    if tail < len(spans):
-        parts.append((Block(spans[tail][0], block.end, "boilerplate", "appeal"), []))
+    parts.extend(
+        (Block(start, end, "boilerplate", reasons[tail + i] or ""), [])
+        for i, (start, end) in enumerate(spans[tail:])
+    )
     return parts
 
 
 def segment(text: str) -> Segmentation:
     """Paragraphs, sentences and quotations of ``text``, with exact offsets."""
-    parts: list[tuple[Block, list[tuple[int, int]]]] = []
+    parts: list[tuple[Block, list[Span]]] = []
     for block in classify(text, paragraphs(text)):
-        parts.extend(_peel(text, block) if block.kind == "prose" else [(block, [])])
+        parts.extend(_prose(text, block) if block.kind == "prose" else [(block, [])])
     blocks = [block for block, _ in parts]
-    mark_sandwiched_appeals(blocks)
+    absorb_sandwiched(blocks)
     sentences: list[Sentence] = []
-    for b, (block, spans) in enumerate(zip(blocks, (s for _, s in parts), strict=True)):
+    for b, (block, (_, spans)) in enumerate(zip(blocks, parts, strict=True)):
         if block.kind != "prose":
             continue
         for start, end in spans:

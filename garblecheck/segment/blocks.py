@@ -4,7 +4,8 @@ Scraped articles come with blank lines between paragraphs, with one paragraph pe
 hard-wrapped; some break a sentence over two paragraphs ("…more\\n\\nthan two years ago.").
 Every non-empty line starts as its own span; a line is joined to the one before when it plainly
 continues it: the one before has no closing punctuation and this one opens in lower case, or the
-text is hard-wrapped and the line before was full.
+text is hard-wrapped and the line before was full. Markdown drafts keep their front matter and
+fenced code blocks as one span each, whatever their lines look like.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ _CONTENT = re.compile(rf"[^{_PAD}](?:.*[^{_PAD}])?")
 _LIST_ITEM = re.compile(r"(?:[-*+•·▪–—>]|\d{1,3}[.)]|#{1,6})\s")
 _OPEN_LOWER = re.compile(r"[a-z][a-z'’-]*\b")
 _OPEN_ENDING = re.compile(r"[\w,\-–—]$")  # a line that stops mid-sentence ends like this
+# "---" front matter at the very top, and ``` or ~~~ fenced blocks
+_FRONT_MATTER = re.compile(
+    r"\A[\s\ufeff]*(---|\+\+\+)[ \t]*\r?\n.{0,4000}?\n\1[ \t]*$", re.S | re.M
+)
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$", re.S | re.M)
 _WRAP_WIDTHS = range(45, 101)  # the widths text is hard-wrapped at
 _WRAP_MIN_GLUED = 3  # lines that follow another line directly
 _WRAP_FULL_SHARE = 0.3
@@ -77,14 +83,24 @@ def _continues(text: str, prev: Line, line: Line, width: int | None) -> bool:
     return bool(_OPEN_ENDING.search(text, prev.end - 1, prev.end)) and bool(_OPEN_LOWER.match(head))
 
 
+def _verbatim(text: str) -> list[tuple[int, int]]:
+    """Spans of front matter and fenced code, which are kept whole."""
+    spans = [(m.start(1), m.end()) for m in _FRONT_MATTER.finditer(text)]
+    if "```" in text or "~~~" in text:
+        spans.extend((m.start(1), m.end()) for m in _FENCE.finditer(text))
+    return sorted(spans)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph, padding excluded, in order."""
     found = lines(text)
     width = _wrap_width(text, found)
+    verbatim = _verbatim(text)
     spans: list[tuple[int, int]] = []
     prev: Line | None = None
     for line in found:
-        if prev is not None and _continues(text, prev, line, width):
+        inside = bool(verbatim) and any(a < line.start < b for a, b in verbatim)
+        if inside or (prev is not None and _continues(text, prev, line, width)):
             spans[-1] = (spans[-1][0], line.end)
         else:
             spans.append((line.start, line.end))

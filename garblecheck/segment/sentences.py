@@ -2,11 +2,12 @@
 
 syntok decides the boundaries (it knows "U.S.", "Mr", "Gen.", initials and decimals, and it
 splits "difference.China" where the space after a full stop was lost). Only its token offsets
-are used: its token values may differ from the text. Two repairs follow: a list marker is not
-part of the sentence, and a bare attribution after a quotation that ended with its own full
-stop ('… in Ukraine." Shapps said.') belongs to the quotation's sentence. Markdown link
-syntax ("[said](#)") confuses syntok, so it only sees the link text: the brackets and the
-target are blanked out in the copy it reads.
+are used: its token values may differ from the text. Markdown link syntax ("[said](#)")
+confuses it, so the copy it reads has the brackets and targets blanked out. Its cuts are then
+repaired: a list or blockquote marker is not part of a sentence; a cut after a semicolon or a
+title abbreviation it does not know ("Lt.", "Col.") is undone; and a bare attribution after a
+quotation that ended with its own full stop ('… in Ukraine." Shapps said.') joins the
+quotation's sentence.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from syntok.segmenter import segment as _syntok_segment
 from syntok.tokenizer import Tokenizer
 
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
-_LIST_MARKER = re.compile(r"(?:[-*+•·▪–—]|\d{1,3}[.)])\s+(?=\S)")
+_LIST_MARKER = re.compile(r"(?:[-*+•·▪–—>]|\d{1,3}[.)])\s+(?=\S)")
 _MARKDOWN_LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\s]*\))")
 _PAD = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+$")
 _QUOTE_END = re.compile(r"[.!?…,][”\"’']\W*$")
@@ -46,8 +47,8 @@ _NUMBER_ABBREVIATION = re.compile(
 
 
 def _unfinished(previous: str, sentence: str) -> bool:
-    """Whether ``previous`` was cut after an abbreviation rather than at a sentence end."""
-    if _TITLE_ABBREVIATION.search(previous):
+    """Whether ``previous`` was cut after an abbreviation or a semicolon, not a sentence end."""
+    if previous.endswith((";", ",")) or _TITLE_ABBREVIATION.search(previous):
         return True
     return sentence[:1].isdigit() and bool(_NUMBER_ABBREVIATION.search(previous))
 
