@@ -68,9 +68,13 @@ class _Scorer:
                 df[k] += 1
         n = len(profiles) + 1
         self.idf = {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+        self._weights: dict[frozenset[str], float] = {}
 
     def weight(self, keys: frozenset[str]) -> float:
-        return sum(self.idf.get(k, 1.0) for k in keys)
+        found = self._weights.get(keys)
+        if found is None:
+            found = self._weights[keys] = sum(self.idf.get(k, 1.0) for k in keys)
+        return found
 
     def coverage(self, copy: _Profile, source: _Profile) -> float:
         """Share of the copy sentence's content weight that the source also has."""
@@ -101,8 +105,8 @@ def similarity(copy_text: str, source_text: str) -> float:
 def align(copy: Document, source: Document) -> list[AlignedSource | None]:
     """For each copy sentence, in order, the consecutive source sentences (1 to 3) it was
     made from, or None when no source sentence is similar enough."""
-    copy_profiles = [_profile(tokenize(s.text)) for s in copy.seg.sentences]
-    source_profiles = [_profile(tokenize(s.text)) for s in source.seg.sentences]
+    copy_profiles = [_profile(tokenize(s.text, s.start)) for s in copy.seg.sentences]
+    source_profiles = [_profile(tokenize(s.text, s.start)) for s in source.seg.sentences]
     scorer = _Scorer(copy_profiles + source_profiles)
     index: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(source_profiles):

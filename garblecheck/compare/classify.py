@@ -8,6 +8,7 @@ the first that matches names the difference.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -18,6 +19,7 @@ from garblecheck.knowledge.countries import country_of
 from garblecheck.knowledge.lexicon import Lexicon
 
 NEGATING_PREFIXES = ("anti-", "counter-", "non-")
+ANTONYM_WORDS = 3  # an opposite swaps a word or two, not a clause
 ENTITY_WORDS = 3  # longest name (on either side) a swapped entity may have
 # spellings that differ only by how a name was transliterated (Sergei/Sergey, Kiev/Kyiv)
 _TRANSLIT = (("ie", "y"), ("y", "i"), ("kh", "h"), ("ou", "u"), ("j", "i"))
@@ -112,13 +114,15 @@ def meaning_flip(d: Difference, lex: Lexicon) -> Verdict | None:
     )
     if dropped:
         return Verdict("GC707", 0.75)
+    if max(len(d.source), len(d.copy)) > ANTONYM_WORDS:
+        return None
     pairs = [(s, c) for s in d.source if s.content for c in d.copy if c.content]
     if any(lex.antonyms(s.lower, c.lower) for s, c in pairs):
         return Verdict("GC707", 0.8)
     return None
 
 
-def negation_balance(source: list[Token], copy: list[Token]) -> int:
+def negation_balance(source: Sequence[Token], copy: Sequence[Token]) -> int:
     """How many more negations the copy has than the source (negative: fewer)."""
     return sum(t.key in NEGATORS for t in copy) - sum(t.key in NEGATORS for t in source)
 
@@ -145,9 +149,18 @@ def odd_synonym(d: Difference, lex: Lexicon) -> Verdict | None:
         for c in cpy:
             if _variants(s.lower, c.lower, lex):
                 return None
+    if any(_plain_synonyms(s.lower, c.lower, lex) for s in src for c in cpy):
+        return Verdict("GC706", 0.4, weak=True)  # an ordinary editor's choice of word
     related = any(lex.related(s.lower, c.lower) for s in src for c in cpy)
     rarer = min(lex.zipf(c.lower) for c in cpy) < min(lex.zipf(s.lower) for s in src)
     return Verdict("GC706", 0.6 + 0.1 * related + 0.1 * rarer)
+
+
+def _plain_synonyms(a: str, b: str, lex: Lexicon) -> bool:
+    """Synonyms in the most common sense of one of them (regulate / stipulate), as opposed to
+    a synonym only through a rare sense, which is how a spinner picks "melee" or "stun"."""
+    shared = lex.senses(a) & lex.senses(b)
+    return bool(shared & (lex.primary_senses(a) | lex.primary_senses(b)))
 
 
 def _variants(a: str, b: str, lex: Lexicon) -> bool:

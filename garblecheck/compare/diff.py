@@ -8,6 +8,7 @@ independently produces long differences with few anchors, which compare mode lea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -59,7 +60,7 @@ class Pair:
         return len(self.matches) >= FOLLOWS_SHARE * len(self.copy)
 
 
-def compare_tokens(copy: list[Token], source: list[Token]) -> Pair:
+def compare_tokens(copy: Sequence[Token], source: Sequence[Token]) -> Pair:
     """Diff two token lists by key (spelling, case and inflection already neutralised)."""
     matcher = SequenceMatcher(None, [t.key for t in source], [t.key for t in copy], autojunk=False)
     ops = matcher.get_opcodes()

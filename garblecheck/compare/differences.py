@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from garblecheck.analyser import Analyser, Context
 from garblecheck.compare import classify as c
@@ -92,7 +92,7 @@ class _Run:
         speech = _presents_as_speech(self.doc, sentence, copy)
         copy_keys = {t.key for t in copy}
         source_keys = {t.key for t in _matched_region(pair)}
-        negation_flip = c.negation_balance(list(_matched_region(pair)), copy) != 0
+        negation_flip = c.negation_balance(_matched_region(pair), copy) != 0
         quote_changes: list[Difference] = []
         for d in pair.differences:
             verdict = self._classify(d, speech, copy_keys, source_keys, negation_flip, pair.follows)
@@ -122,6 +122,10 @@ class _Run:
         negation_flip: bool,
         follows: bool,
     ) -> c.Verdict | None:
+        # a word that occurs elsewhere on the other side was moved, not replaced
+        moved = any(t.content and t.key in copy_keys for t in d.source) or any(
+            t.content and t.key in source_keys for t in d.copy
+        )
         tests: list[Callable[[], c.Verdict | None]] = [
             lambda: c.number_change(d),
             lambda: c.title_change(d, self.lex),
@@ -129,7 +133,7 @@ class _Run:
             lambda: c.meaning_flip(d, self.lex),
             lambda: self._negation(d, negation_flip),
             lambda: self._quote(d, speech, copy_keys, source_keys),
-            lambda: c.odd_synonym(d, self.lex) if follows else None,
+            lambda: c.odd_synonym(d, self.lex) if follows and not moved else None,
         ]
         for test in tests:
             verdict = test()
@@ -237,7 +241,7 @@ def _matched_region(pair: Pair) -> tuple[Token, ...]:
     return tuple(t for t in pair.source if first.start <= t.start <= last.start)
 
 
-def _presents_as_speech(doc: Document, sentence: Sentence, tokens: list[Token]) -> bool:
+def _presents_as_speech(doc: Document, sentence: Sentence, tokens: Sequence[Token]) -> bool:
     """Whether the copy sentence gives its words as someone's own: in quotation marks, in the
     first person, or with a "..., he said." attribution (not reported speech)."""
     if doc.seg.quoted_share(sentence.start, sentence.end) > 0.5:

@@ -147,8 +147,10 @@ def _words(text: str, start: int) -> list[Token]:
     ]
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """The words and numbers of ``text`` (one sentence); offsets are shifted by ``offset``."""
+@lru_cache(maxsize=8192)
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """The words and numbers of ``text`` (one sentence); offsets are shifted by ``offset``.
+    Cached: alignment and difference finding both read every sentence."""
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
         if m["num"] is not None:
@@ -157,4 +159,4 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             tokens.extend(_words(m.group(0), offset + m.start()))
     if tokens:
         tokens[0] = replace(tokens[0], first=True)
-    return tokens
+    return tuple(tokens)
