@@ -98,9 +98,10 @@ def name_change(d: Difference, lex: Lexicon) -> Verdict | None:
     countries = {country_of(t.text) for t in entities + cpy}
     if not entities or (len(countries) == 1 and None not in countries):
         return None  # "Britain" / "UK": the same country named another way
-    if not {t.key for t in entities} & {t.key for t in cpy}:
-        return Verdict("GC702", 0.75)
-    return None
+    if {t.key for t in entities} & {t.key for t in cpy}:
+        return None
+    # a country on one side only may be its capital or government on the other (Beijing/China)
+    return Verdict("GC702", 0.75, weak=len(countries - {None}) == 1)
 
 
 def meaning_flip(d: Difference, lex: Lexicon) -> Verdict | None:
@@ -143,6 +144,8 @@ def odd_synonym(d: Difference, lex: Lexicon) -> Verdict | None:
         return None
     src = [t for t in d.source if t.content]
     cpy = [t for t in d.copy if t.content]
+    if len(cpy) < len(d.copy):
+        return None  # "believe" -> "have learned": a change of tense or voice, not a swap
     if not src or not cpy or any(t.capitalised and t.value is None for t in src + cpy):
         return None
     for s in src:

@@ -103,8 +103,11 @@ class _Run:
             else:
                 self._report(verdict, d, evidence)
         if quote_changes:  # one finding per quotation, however many words changed
+            # one word differing between two renderings of a quotation is often a different
+            # transcript; a spinner's swap or several changes are not
+            weak = len(quote_changes) == 1 and c.odd_synonym(quote_changes[0], self.lex) is None
             self._report(
-                c.Verdict("GC705", min(0.9, 0.6 + 0.1 * len(quote_changes))),
+                c.Verdict("GC705", min(0.9, 0.6 + 0.1 * len(quote_changes)), weak=weak),
                 _joined(quote_changes),
                 evidence,
             )
