@@ -420,3 +420,20 @@ def test_glued_link_prompt_after_the_story_is_split_off() -> None:
         ("boilerplate", "link prompt"),
     ]
     assert [s.text for s in seg.sentences] == ["The talks ended without a deal on Monday."]
+
+
+def test_attribution_with_more_to_say_stays_a_sentence() -> None:
+    text = "“We have evidence.” He said the weapons were new. “Yes.” Shapps told the BBC."
+    assert [s.text for s in segment(text).sentences] == [
+        "“We have evidence.”",
+        "He said the weapons were new.",
+        "“Yes.” Shapps told the BBC.",
+    ]
+
+
+def test_agency_dateline_stays_in_its_sentence() -> None:
+    text = "WASHINGTON (AP) — The Senate voted on Tuesday. It passed."
+    assert [s.text for s in segment(text).sentences] == [
+        "WASHINGTON (AP) — The Senate voted on Tuesday.",
+        "It passed.",
+    ]

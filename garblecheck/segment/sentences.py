@@ -5,9 +5,9 @@ splits "difference.China" where the space after a full stop was lost). Only its 
 are used: its token values may differ from the text. Markdown link syntax ("[said](#)")
 confuses it, so the copy it reads has the brackets and targets blanked out. Its cuts are then
 repaired: a list or blockquote marker is not part of a sentence; a cut after a semicolon or a
-title abbreviation it does not know ("Lt.", "Col.") is undone; and a bare attribution after a
-quotation that ended with its own full stop ('… in Ukraine." Shapps said.') joins the
-quotation's sentence.
+title abbreviation it does not know ("Lt.", "Col."), or before a dash ("WASHINGTON (AP) — …")
+is undone; and a bare attribution after a quotation that ended with its own full stop
+('… in Ukraine." Shapps said.') joins the quotation's sentence.
 """
 
 from __future__ import annotations
@@ -27,10 +27,14 @@ _SPEECH = (
     r"|continued|concluded|stated|argued|claimed|declared|admitted|recalled|suggested)"
 )
 # "Shapps said.", "he added.", "said Mr Smith.", "the minister told MPs."
+# what may follow the verb in a bare attribution: names, and when or where it was said
+_ATTRIBUTION_TAIL = (
+    r"(?:\s+(?:[A-Z][\w.'’-]*|(?i:the|a|an|on|in|at|to|last|this|earlier|later|yesterday"
+    r"|today|tonight|statement|interview|conference|briefing|reporters|journalists))){0,4}"
+)
 _ATTRIBUTION = re.compile(
-    rf"^(?:[\w.'’-]+\s+){{0,4}}{_SPEECH}\b(?:\s+[\w.'’-]+){{0,4}}\s*[.!]?$"
-    rf"|^{_SPEECH}\s+(?:[\w.'’-]+\s*){{1,5}}[.!]?$",
-    re.I,
+    rf"^(?:[\w.'’-]+\s+){{0,4}}(?i:{_SPEECH})\b{_ATTRIBUTION_TAIL}\s*[.!]?$"
+    rf"|^(?i:{_SPEECH})\s+(?:[\w.'’-]+\s*){{1,5}}[.!]?$"
 )
 
 
@@ -47,8 +51,13 @@ _NUMBER_ABBREVIATION = re.compile(
 
 
 def _unfinished(previous: str, sentence: str) -> bool:
-    """Whether ``previous`` was cut after an abbreviation or a semicolon, not a sentence end."""
-    if previous.endswith((";", ",")) or _TITLE_ABBREVIATION.search(previous):
+    """Whether ``previous`` was cut after an abbreviation, a semicolon or a bracket ("LONDON
+    (AP) — …"), not at a sentence end."""
+    if (
+        previous.endswith((";", ","))
+        or sentence.startswith(("—", "–", "-"))
+        or _TITLE_ABBREVIATION.search(previous)
+    ):
         return True
     return sentence[:1].isdigit() and bool(_NUMBER_ABBREVIATION.search(previous))
 
