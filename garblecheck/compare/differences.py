@@ -25,7 +25,7 @@ from garblecheck.rules.base import RuleSpec
 DROPPED_MIN_CONTENT = 4  # content words a dropped stretch must hold to be worth a note
 LOCAL = 3  # words either side: a negation or a quotation change is judged this locally
 QUOTE_WORDS = 12  # longest stretch of source words a message quotes
-_FIRST_PERSON = frozenset({"I", "we", "We", "my", "My", "our", "Our", "me", "us", "I'm", "I’m"})
+_FIRST_PERSON = frozenset({"I", "we", "We", "my", "My", "our", "Our", "me", "us"})
 _ATTRIBUTION = re.compile(
     r"[,—–]\s*(?:[\w’'.-]+\s+){0,5}?(?:said|says|added|adds|told|explained|stressed|warned|"
     r"insisted)\b[^,;:]{0,40}[.!?]?[”\"’']?\s*$"
