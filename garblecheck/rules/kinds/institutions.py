@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -49,7 +49,7 @@ def _words(forms: list[str]) -> re.Pattern[str]:
 class Mistake:
     """A name a rewrite gives a body of this country, and what was probably meant."""
 
-    pattern: re.Pattern[str]
+    pattern: str  # a regular expression, compiled into the country's ``pattern``
     intended: str
     why: str
     suggestion: str | None
@@ -65,6 +65,7 @@ class Country:
     markers: re.Pattern[str] | None
     bodies: re.Pattern[str] | None
     mistakes: tuple[Mistake, ...]
+    pattern: re.Pattern[str]  # every mistake, alternative ``m<i>`` for ``mistakes[i]``
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,14 @@ class _Reader:
             raise self.fail(where, "must be a list of strings")
         return value
 
-    def regex(self, value: Any, where: str) -> re.Pattern[str]:
+    def regex(self, value: Any, where: str) -> str:
         if not isinstance(value, str) or not value:
             raise self.fail(where, "must be a regular expression")
         try:
-            return re.compile(r"(?<!\w)(?:" + value + r")(?!\w)")
+            re.compile(value)
         except re.error as exc:
             raise self.fail(where, f"bad pattern {value!r}: {exc}") from None
+        return value
 
     def mistake(self, item: Any, where: str) -> Mistake:
         if not isinstance(item, dict):
@@ -129,17 +131,18 @@ class _Reader:
             raise self.fail(where, "must be a mapping")
         markers = self.strings(entry.get("markers", []), f"{where}.markers")
         bodies = self.strings(entry.get("bodies", []), f"{where}.bodies")
-        mistakes = entry.get("mistakes", [])
-        if not isinstance(mistakes, list):
-            raise self.fail(f"{where}.mistakes", "must be a list")
+        items = entry.get("mistakes", [])
+        if not isinstance(items, list) or not items:
+            raise self.fail(f"{where}.mistakes", "must be a non-empty list")
+        mistakes = tuple(self.mistake(m, f"{where}.mistakes.{i}") for i, m in enumerate(items))
+        alternatives = "|".join(f"(?P<m{i}>{m.pattern})" for i, m in enumerate(mistakes))
         return Country(
             name=name,
             names=frozenset(self.strings(entry.get("names"), f"{where}.names")),
             markers=_words(markers) if markers else None,
             bodies=_words(bodies) if bodies else None,
-            mistakes=tuple(
-                self.mistake(m, f"{where}.mistakes.{i}") for i, m in enumerate(mistakes)
-            ),
+            mistakes=mistakes,
+            pattern=re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)"),
         )
 
 
@@ -166,36 +169,47 @@ def load_knowledge(path: Path) -> Knowledge:
 
 
 class _Story:
-    """Who a document mentions, worked out once per check and only when needed."""
+    """Who a document mentions: names, places and domestic markers of countries. A sentence
+    is searched for each mention found; the whole text only when a story-level count is
+    needed, which is rare."""
 
-    def __init__(self, ctx: Context, knowledge: Knowledge) -> None:
-        text = ctx.doc.text
-        self.mentions: list[tuple[int, int, str]] = []
-        for m in knowledge.mentions.finditer(text):
-            form = re.sub(r"['’]s\Z", "", m.group())
-            self.mentions.append((m.start(), m.end(), knowledge.country_of[form]))
-        for country in knowledge.countries.values():
-            if country.markers is not None:
-                self.mentions.extend(
-                    (m.start(), m.end(), country.name) for m in country.markers.finditer(text)
-                )
-        self.mentions.sort()
+    def __init__(self, text: str, knowledge: Knowledge) -> None:
+        self.text = text
+        self.knowledge = knowledge
         self.homes = [c.name for c in knowledge.countries.values() if c.markers is not None]
 
-    def counts(self, start: int, end: int) -> Counter[str]:
-        return Counter(c for s, e, c in self.mentions if start <= s and e <= end)
+    def mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        for m in self.knowledge.mentions.finditer(self.text, lo, hi):
+            form = re.sub(r"['’]s\Z", "", m.group())
+            found.append((m.start(), m.end(), self.knowledge.country_of[form]))
+        for country in self.knowledge.countries.values():
+            if country.markers is not None:
+                found.extend(
+                    (m.start(), m.end(), country.name)
+                    for m in country.markers.finditer(self.text, lo, hi)
+                )
+        return found
 
-    def qualifier(self, text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    @cached_property
+    def everywhere(self) -> list[tuple[int, int, str]]:
+        return self.mentions(0, len(self.text))
+
+    def counts(self, lo: int, hi: int) -> Counter[str]:
+        return Counter(c for s, e, c in self.everywhere if lo <= s and e <= hi)
+
+    def qualifier(self, start: int, end: int, lo: int, hi: int) -> str | None:
         """The country named right before or right after the span, within ``lo:hi``."""
-        before = [(e, c) for s, e, c in self.mentions if lo <= s and e <= start]
+        near = self.mentions(lo, hi)
+        before = [(e, c) for s, e, c in near if e <= start]
         if before:
             e, country = max(before)
-            if _BEFORE.match(text, e, start):
+            if _BEFORE.match(self.text, e, start):
                 return country
-        after = [(s, c) for s, e, c in self.mentions if end <= s and e <= hi]
+        after = [(s, c) for s, e, c in near if s >= end]
         if after:
             s, country = min(after)
-            if _AFTER.match(text, end, s):
+            if _AFTER.match(self.text, end, s):
                 return country
         return None
 
@@ -222,15 +236,15 @@ class InstitutionRule(RuleKind):
 
     def check(self, ctx: Context) -> list[Finding]:
         text = ctx.doc.text
+        mistakes = self.country.mistakes
         hits = [
-            (m, mistake)
-            for mistake in self.country.mistakes
-            for m in mistake.pattern.finditer(text)
-            if in_scope(ctx, m.start(), m.end(), "prose")
+            (m, mistakes[int(m.lastgroup[1:])])
+            for m in self.country.pattern.finditer(text)
+            if m.lastgroup and in_scope(ctx, m.start(), m.end(), "prose")
         ]
         if not hits:
             return []
-        story = _Story(ctx, self.knowledge)
+        story = _Story(text, self.knowledge)
         bodies = (
             [b.span() for b in self.country.bodies.finditer(text)] if self.country.bodies else []
         )
@@ -242,7 +256,7 @@ class InstitutionRule(RuleKind):
             lo, hi = self._sentence(ctx, start)
             if mistake.unless is not None and mistake.unless.search(text, lo, hi):
                 continue
-            qualifier = story.qualifier(text, start, end, lo, hi)
+            qualifier = story.qualifier(start, end, lo, hi)
             if qualifier is None and self._counts_unqualified(ctx, story, mistake, start, lo, hi):
                 findings.append(self._finding(ctx, m.group(), start, end, mistake, False))
             elif qualifier == self.country.name:
