@@ -11,7 +11,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
-import click
 import typer
 
 from garblecheck._version import __version__
@@ -21,6 +20,11 @@ from garblecheck.errors import GarblecheckError
 from garblecheck.model import Severity
 from garblecheck.report import render
 from garblecheck.result import RunReport
+
+try:  # typer 0.2x vendors click; older releases use the click package
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import ClickException
 
 app = typer.Typer(
     name="garblecheck",
@@ -233,14 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     except GarblecheckError as exc:
         typer.echo(f"garblecheck: {exc}", err=True)
         return 2
-    except click.exceptions.UsageError as exc:
-        typer.echo(f"garblecheck: {exc.format_message()}", err=True)
-        return 2
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         typer.echo("garblecheck: interrupted", err=True)
         return 130
+    except ClickException as exc:
+        typer.echo(f"garblecheck: {exc.format_message()}", err=True)
+        return 2
     return code if isinstance(code, int) else 0
 
 

@@ -10,8 +10,8 @@ import time
 from dataclasses import dataclass, field
 
 from garblecheck.analyser import Analyser, Context
-from garblecheck.compare.align import align
-from garblecheck.compare.differences import CompareAnalyser
+from garblecheck.comparison.align import align
+from garblecheck.comparison.differences import CompareAnalyser
 from garblecheck.config import Config
 from garblecheck.dates import find_date
 from garblecheck.decide import decide

@@ -1,6 +1,6 @@
 """The ``compare`` kind: rules whose findings come from compare mode (GC7xx).
 
-The compare analyser (``garblecheck.compare.differences``) classifies the differences between
+The compare analyser (``garblecheck.comparison.differences``) classifies the differences between
 a copy and its source and words each finding from the rule file of its family; the rule engine
 never runs these rules itself. This kind lets the loader accept the files (name, severity,
 message, documentation, examples with a ``source:``) and checks their message templates.

@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from garblecheck.analyser import Analyser, Context
-from garblecheck.compare import classify as c
-from garblecheck.compare.diff import Difference, Pair, compare_tokens
-from garblecheck.compare.tokens import NEGATORS, Token, tokenize
+from garblecheck.comparison import classify as c
+from garblecheck.comparison.diff import Difference, Pair, compare_tokens
+from garblecheck.comparison.tokens import NEGATORS, Token, tokenize
 from garblecheck.errors import RuleError
 from garblecheck.knowledge.lexicon import Lexicon, lexicon
 from garblecheck.model import AlignedSource, Document, Finding, Sentence, Severity

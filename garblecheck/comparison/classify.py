@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from garblecheck.compare.diff import Difference
-from garblecheck.compare.tokens import NEGATORS, Token, american
+from garblecheck.comparison.diff import Difference
+from garblecheck.comparison.tokens import NEGATORS, Token, american
 from garblecheck.knowledge.countries import country_of
 from garblecheck.knowledge.lexicon import Lexicon
 

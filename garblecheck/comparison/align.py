@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from garblecheck.compare.tokens import Token, tokenize
+from garblecheck.comparison.tokens import Token, tokenize
 from garblecheck.model import AlignedSource, Document
 
 MIN_SIMILARITY = 0.35  # below this a copy sentence is taken to have no source counterpart

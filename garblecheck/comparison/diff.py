@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from garblecheck.compare.tokens import Token
+from garblecheck.comparison.tokens import Token
 
 ANCHOR_WINDOW = 4  # how far either side of a difference matching words are counted
 FOLLOWS_SHARE = 0.5  # share of the copy's words matched for the copy to "follow" the source

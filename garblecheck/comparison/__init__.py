@@ -1,0 +1,1 @@
+"""Compare mode: align a copy with its source, then classify every difference (GC7xx)."""
