@@ -11,9 +11,9 @@ import yaml
 
 import garblecheck.rules.kinds.compare  # noqa: F401  (registers the compare kind)
 from garblecheck.analyser import Context
-from garblecheck.compare.align import align, similarity
-from garblecheck.compare.differences import CompareAnalyser
-from garblecheck.compare.tokens import tokenize
+from garblecheck.comparison.align import align, similarity
+from garblecheck.comparison.differences import CompareAnalyser
+from garblecheck.comparison.tokens import tokenize
 from garblecheck.config import Config
 from garblecheck.knowledge.lexicon import lexicon
 from garblecheck.model import Document, Finding, Severity
