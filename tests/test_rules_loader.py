@@ -61,6 +61,12 @@ def test_good_rule_loads_with_defaults(tmp_path: Path) -> None:
     [
         ("name: test-phrase", "name: test: phrase", 2, "invalid YAML"),
         ("severity: warning", "severity: warning\ncolour: red", 6, "key 'colour': unknown key"),
+        (
+            "severity: warning",
+            "severity: warning\nseverity: error",
+            6,
+            "key 'severity': already set",
+        ),
         ('tokens: ["melee"]', "tokens: melee", 15, "key 'tokens': must be a list"),
         ('tokens: ["melee"]', 'tokens: ["mel(ee"]', 15, "key 'tokens.0': bad pattern"),
         ("kind: existence", "kind: existance", 3, "key 'kind': unknown kind 'existance'"),

@@ -65,7 +65,13 @@ class _File:
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
-                    self.lines[(*at, key.value)] = key.start_mark.line + 1
+                    line = key.start_mark.line + 1
+                    if (*at, key.value) in self.lines:  # YAML would keep the last silently
+                        first = self.lines[(*at, key.value)]
+                        dotted = ".".join(str(p) for p in (*at, key.value))
+                        problem = f"line {line}: key '{dotted}': already set on line {first}"
+                        raise RuleError(str(self.path), problem)
+                    self.lines[(*at, key.value)] = line
                     self._index(value, (*at, key.value))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
