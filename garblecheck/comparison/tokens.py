@@ -112,10 +112,20 @@ def american(word: str) -> str:
     return table.get(word, word)
 
 
+def _parse_number(digits: str) -> float:
+    """The value of "1,500", "3.5" or "3,5" (decimal comma); for odd groupings such as
+    "3.817.69" (a version, a typo) the digits alone, so equal strings still compare equal."""
+    if re.fullmatch(r"\d+,\d{1,2}", digits):
+        return float(digits.replace(",", "."))
+    plain = digits.replace(",", "")
+    try:
+        return float(plain)
+    except ValueError:
+        return float(plain.replace(".", ""))
+
+
 def _number(m: re.Match[str], offset: int) -> Token:
-    value = float(m["num"].replace(",", "")) if "," in m["num"] else float(m["num"])
-    if "," in m["num"] and re.fullmatch(r"\d+,\d{1,2}", m["num"]):  # decimal comma
-        value = float(m["num"].replace(",", "."))
+    value = _parse_number(m["num"])
     scale = m["short"] or m["scale"]
     if scale:
         value *= _SCALES[scale.lower()]
