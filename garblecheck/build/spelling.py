@@ -93,8 +93,6 @@ CURATED: list[tuple[str, str, str, str]] = [
     ("artefact", "artifact", ":,s:s", "strong"),
     ("pyjama", "pajama", "s:s", "strong"),
     ("aeroplane", "airplane", ":,s:s", "strong"),
-    ("catalogu", "catalog", "e:,es:s,ed:ed,ing:ing", "ize"),
-    ("analogu", "analog", "e:,es:s", "ize"),
     ("paediatric", "pediatric", ":,s:s,ian:ian,ians:ians", "strong"),
     ("anaemi", "anemi", "a:a,c:c", "strong"),
     ("anaesthe", "anesthe", "tic:tic,tics:tics,sia:sia,tist:tist,tists:tists", "strong"),

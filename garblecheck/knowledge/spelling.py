@@ -5,8 +5,9 @@ The pairs are data (``rules/knowledge/spelling-gb-us.tsv``, built by
 
 Pair classes, and what each form is evidence of:
 - ``strong`` (colour/color, defence/defense): each form marks its own dialect;
-- ``ize`` (organise/organize, catalogue/catalog): the British form marks British English, but
-  the American form is only weak evidence, because Oxford spelling writes -ize in British text;
+- ``ize`` (organise/organize, encyclopaedia/encyclopedia): the British form marks British
+  English, but the American form is only weak evidence (Oxford spelling writes -ize in British
+  text);
 - ``oneway`` (programme/program, licence/license, tyre/tire): the British form marks British
   English; the American form is also correct British English in another sense (a computer
   program, to license, to tire), so it marks nothing and is left out of ``us_to_gb``.
