@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from garblecheck.api import check, compare
+import garblecheck
 from garblecheck.rules.base import Example, RuleSpec
 from garblecheck.rules.loader import load_rules
 
@@ -22,9 +22,9 @@ def _ids(cases: list[tuple[RuleSpec, Example]]) -> list[str]:
 
 def _codes(example: Example) -> list[str]:
     if example.source is not None:
-        report = compare(example.text, example.source, date=example.date)
+        report = garblecheck.compare(example.text, example.source, date=example.date)
     else:
-        report = check(example.text, date=example.date, locale=example.locale)
+        report = garblecheck.check(example.text, date=example.date, locale=example.locale)
     return [f.rule for f in report.findings]
 
 
