@@ -21,10 +21,20 @@ from garblecheck.model import Severity
 from garblecheck.report import render
 from garblecheck.result import RunReport
 
-try:  # typer 0.2x vendors click; older releases use the click package
-    from typer._click.exceptions import ClickException
-except ImportError:  # pragma: no cover - depends on the installed typer
-    from click.exceptions import ClickException
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Click's usage-error base class: typer 0.2x vendors its own copy of click, older typer
+    releases raise the click package's, so both are caught."""
+    classes: list[type[Exception]] = [
+        c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+    ]
+    try:
+        import click
+
+        classes.append(click.ClickException)
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        pass
+    return tuple(classes)
 
 app = typer.Typer(
     name="garblecheck",
@@ -124,9 +134,13 @@ def _emit(report: RunReport, fmt: Format, fail_on: FailOn, output: Path | None, 
             raise typer.Exit(1)
 
 
-@app.command()
 def check(
+    ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files to check; - reads stdin.")],
+    source: Annotated[
+        str | None,
+        typer.Option("--source", "-s", help="The source (cleaner) version to compare against."),
+    ] = None,
     fmt: FormatOpt = Format.text,
     fail_on: FailOnOpt = FailOn.warning,
     date: DateOpt = None,
@@ -137,28 +151,18 @@ def check(
     output: OutputOpt = None,
     show_info: ShowInfoOpt = False,
 ) -> None:
-    """Check articles with no source: knowledge, patterns and the classifier."""
-    pipeline = pipeline_for(_config(date, locale, select, ignore, rules))
-    _emit(check_paths(paths, pipeline=pipeline), fmt, fail_on, output, show_info)
-
-
-@app.command()
-def compare(
-    paths: Annotated[list[str], typer.Argument(help="Copies to check against the source.")],
-    source: Annotated[str, typer.Option("--source", "-s", help="The source (cleaner) version.")],
-    fmt: FormatOpt = Format.text,
-    fail_on: FailOnOpt = FailOn.warning,
-    date: DateOpt = None,
-    locale: LocaleOpt = None,
-    select: SelectOpt = None,
-    ignore: IgnoreOpt = None,
-    rules: RulesOpt = None,
-    output: OutputOpt = None,
-    show_info: ShowInfoOpt = False,
-) -> None:
-    """Check copies against their source: every difference is classified."""
+    """Check articles (with --source, also classify every difference from the source)."""
+    if ctx.info_name == "compare" and source is None:
+        _fail("compare: give the source with --source FILE")
     pipeline = pipeline_for(_config(date, locale, select, ignore, rules))
     _emit(check_paths(paths, source=source, pipeline=pipeline), fmt, fail_on, output, show_info)
+
+
+app.command("check")(check)
+app.command(
+    "compare",
+    help="Check copies against their source (--source): every difference is classified.",
+)(check)
 
 
 @app.command("rules")
@@ -242,8 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("garblecheck: interrupted", err=True)
         return 130
-    except ClickException as exc:
-        typer.echo(f"garblecheck: {exc.format_message()}", err=True)
+    except _usage_errors() as exc:
+        typer.echo(f"garblecheck: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
         return 2
     return code if isinstance(code, int) else 0
 
