@@ -196,6 +196,7 @@ class Knowledge(StrEnum):
     offices = "offices"
     lexicon = "lexicon"
     fingerprints = "fingerprints"
+    spelling = "spelling"
     all = "all"
 
 
@@ -210,13 +211,13 @@ def build_knowledge(
     ] = Path("rules/knowledge"),
 ) -> None:
     """Rebuild the shipped knowledge files from the development data, reproducibly."""
-    from garblecheck.build import BUILDERS
+    from garblecheck.build import BUILDERS, builder
 
     if not data.is_dir():
         _fail(f"{data}: no such data folder (give --data)")
     names = list(BUILDERS) if what is Knowledge.all else [what.value]
     for name in names:
-        typer.echo(f"{name}: {BUILDERS[name](data, out)}")
+        typer.echo(f"{name}: {builder(name)(data, out)}")
 
 
 def _version(value: bool) -> None:
@@ -240,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         code = app(args=argv, standalone_mode=False)
     except GarblecheckError as exc:
         typer.echo(f"garblecheck: {exc}", err=True)
+        return 2
+    except OSError as exc:  # a file the command was pointed at, outside the batch readers
+        typer.echo(f"garblecheck: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         return 2
     except typer.Exit as exc:
         return int(exc.exit_code)

@@ -1,36 +1,22 @@
 """Builders of the shipped knowledge files, from the development data (never run at run time).
 
-Each builder takes the data folder and the output folder and returns a one-line summary.
+Each module here has ``build(data: Path, out: Path) -> str``: it reads the data folder, writes
+its files into ``out`` reproducibly, and returns a one-line summary.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
-Builder = Callable[[Path, Path], str]
-
-
-def _offices(data: Path, out: Path) -> str:
-    from garblecheck.build.offices import build
-
-    return build(data, out)
+BUILDERS: tuple[str, ...] = ("offices", "lexicon", "fingerprints", "spelling")
 
 
-def _lexicon(data: Path, out: Path) -> str:
-    from garblecheck.build.lexicon import build
-
-    return build(data, out)
-
-
-def _fingerprints(data: Path, out: Path) -> str:
-    from garblecheck.build.fingerprints import build
-
-    return build(data, out)
-
-
-BUILDERS: dict[str, Builder] = {
-    "offices": _offices,
-    "lexicon": _lexicon,
-    "fingerprints": _fingerprints,
-}
+def builder(name: str) -> Callable[[Path, Path], str]:
+    """The ``build`` function of one builder module, imported only when asked for."""
+    if name not in BUILDERS:
+        raise KeyError(name)
+    module = importlib.import_module(f"garblecheck.build.{name}")
+    return cast(Callable[[Path, Path], str], module.build)

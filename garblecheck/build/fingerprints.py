@@ -132,6 +132,47 @@ def write(path: Path, pairs: list[Pair], header: str) -> None:
     path.write_text(header + "tortured\texpected\tfold\n" + "".join(rows), encoding="utf-8")
 
 
+def build(
+    data: Path,
+    out: Path,
+    *,
+    folds: int = 5,
+    holdout_fold: int = 0,
+    seed: int = 0,
+    verbose: bool = False,
+) -> str:
+    """Write the live fingerprints and the held-out fold; returns a summary line."""
+    pairs, dropped = read_pairs(data / SOURCE)
+    hits = clean_hits(pairs, bbc_texts(data / CLEAN_NEWS))
+    hits.update(clean_hits(pairs, corpus_lines(data / c for c in CORPORA)))
+    kept: list[Pair] = []
+    for key, pair in sorted(pairs.items(), key=lambda kv: kv[1].tortured):
+        if hits[key] >= MAX_CLEAN_HITS:
+            dropped[f"occurs {MAX_CLEAN_HITS}+ times in clean news or Wikipedia"] += 1
+            if verbose:
+                print(f"clean ({hits[key]}): {pair.tortured} -> {pair.expected[0]}")
+            continue
+        pair.fold = fold_of(key, folds, seed)
+        kept.append(pair)
+
+    live = [p for p in kept if p.fold != holdout_fold]
+    held = [p for p in kept if p.fold == holdout_fold]
+    summary = "".join(f"#   dropped {n}: {why}\n" for why, n in sorted(dropped.items()))
+    settings = f"# folds={folds} seed={seed} holdout_fold={holdout_fold}\n"
+    header = CREDIT + settings + summary
+    out.mkdir(parents=True, exist_ok=True)
+    write(out / "tortured-phrases.tsv", live, header + f"# {len(live)} fingerprints\n")
+    heldout = out / "tortured-phrases-heldout.tsv"
+    if held:
+        note = "# HELD OUT for evaluation only; not loaded at run time.\n"
+        write(heldout, held, header + note + f"# {len(held)} fingerprints\n")
+    elif heldout.exists():
+        heldout.unlink()
+    return f"{len(live)} fingerprints, {len(held)} held out; " + " ".join(
+        summary.replace("#  ", "").split()
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m garblecheck.build.fingerprints")
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -141,34 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--verbose", action="store_true", help="list fingerprints dropped as clean")
     args = ap.parse_args(argv)
-
-    pairs, dropped = read_pairs(args.data / SOURCE)
-    hits = clean_hits(pairs, bbc_texts(args.data / CLEAN_NEWS))
-    hits.update(clean_hits(pairs, corpus_lines(args.data / c for c in CORPORA)))
-    kept: list[Pair] = []
-    for key, pair in sorted(pairs.items(), key=lambda kv: kv[1].tortured):
-        if hits[key] >= MAX_CLEAN_HITS:
-            dropped[f"occurs {MAX_CLEAN_HITS}+ times in clean news or Wikipedia"] += 1
-            if args.verbose:
-                print(f"clean ({hits[key]}): {pair.tortured} -> {pair.expected[0]}")
-            continue
-        pair.fold = fold_of(key, args.folds, args.seed)
-        kept.append(pair)
-
-    live = [p for p in kept if p.fold != args.holdout_fold]
-    held = [p for p in kept if p.fold == args.holdout_fold]
-    summary = "".join(f"#   dropped {n}: {why}\n" for why, n in sorted(dropped.items()))
-    settings = f"# folds={args.folds} seed={args.seed} holdout_fold={args.holdout_fold}\n"
-    header = CREDIT + settings + summary
-    args.out.mkdir(parents=True, exist_ok=True)
-    write(args.out / "tortured-phrases.tsv", live, header + f"# {len(live)} fingerprints\n")
-    heldout = args.out / "tortured-phrases-heldout.tsv"
-    if held:
-        note = "# HELD OUT for evaluation only; not loaded at run time.\n"
-        write(heldout, held, header + note + f"# {len(held)} fingerprints\n")
-    elif heldout.exists():
-        heldout.unlink()
-    print(f"{len(live)} fingerprints, {len(held)} held out; " + summary.replace("#  ", "").strip())
+    print(
+        build(
+            args.data, args.out, folds=args.folds, holdout_fold=args.holdout_fold,
+            seed=args.seed, verbose=args.verbose,
+        )
+    )
     return 0
 
 

@@ -145,8 +145,8 @@ def count_words(corpus_dir: Path, limit: int = FREQ_WORDS) -> dict[str, int]:
     return dict(counts.most_common(limit))
 
 
-def build(data: Path, out: Path) -> Path:
-    """Write ``lexicon.json.gz`` from the shared data folder; returns its path."""
+def build(data: Path, out: Path) -> str:
+    """Write ``lexicon.json.gz`` from the shared data folder; returns a summary line."""
     lexicon = read_wordnet(data / "wordnet-3.0.tar.gz")
     lexicon["freq"] = count_words(data / "corpus")
     lexicon["version"] = 1
@@ -163,7 +163,7 @@ def build(data: Path, out: Path) -> Path:
         "  under data/corpus (Wikipedia 2015 CC BY-SA 3.0, CNN/Daily Mail, ABC, WSJ, NYT/APW).\n",
         encoding="utf-8",
     )
-    return target
+    return f"wrote {target} ({target.stat().st_size // 1024} KiB)"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -171,8 +171,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("rules/knowledge"))
     args = parser.parse_args(argv)
-    target = build(args.data, args.out)
-    print(f"wrote {target} ({target.stat().st_size // 1024} KiB)")
+    print(build(args.data, args.out))
 
 
 if __name__ == "__main__":

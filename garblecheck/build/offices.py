@@ -23,6 +23,7 @@ import yaml
 from garblecheck.errors import RuleError
 from garblecheck.knowledge.offices import fold
 from garblecheck.knowledge.titles import UK, classify
+from garblecheck.packs import knowledge_path
 
 ADDITIONS = "officeholders-additions.yaml"
 OUTPUT = "officeholders.json"
@@ -244,7 +245,8 @@ def build(data_dir: Path, out_dir: Path) -> str:
     uk = read_csv(offices / "uk_offices.csv", skip_uk=False)
     rows, dropped = drop_subnational(pepper + uk)
     rows = merge(keep_known(rows))
-    rows, aliases, as_of, reviewed = apply_additions(rows, out_dir / ADDITIONS)
+    # the hand-curated additions are a source file of the repository, not an output
+    rows, aliases, as_of, reviewed = apply_additions(rows, knowledge_path(ADDITIONS))
     cov = coverage(rows, as_of, reviewed)
     pack = encode(rows, aliases, cov, as_of)
     out = out_dir / OUTPUT
