@@ -107,7 +107,8 @@ def test_donation_appeal_is_split_from_glued_prose() -> None:
     assert any(k.startswith("Want to bookmark") for k in appeals)
     first = seg.sentences[1].text
     assert first.startswith("China is providing Russia with lethal aid")
-    assert not any("Your support" in s.text or "donation" in s.text for s in seg.sentences)
+    junk = ("Your support", "donation", "subscription", "bookmark")
+    assert not any(word in s.text for s in seg.sentences for word in junk)
 
 
 def test_every_prose_paragraph_of_the_spun_copy_stays_prose() -> None:
@@ -283,6 +284,13 @@ def test_hard_wrapped_paragraph_is_one_block() -> None:
         ("# Section title", "heading"),
         ("By the end of the year, prices had risen sharply in most regions.", "prose"),
         ("Subscribers to the service will pay more from June, the firm said.", "prose"),
+        ("Share your photos and videos with us.", "boilerplate"),
+        ("Reproduction in whole or in part without permission is prohibited.", "boilerplate"),
+        ("Copyright specialist Neil Boorstyn said the case was weak.", "prose"),
+        ("Don't miss the monkeys in the wild, particularly orangutans.", "prose"),
+        ("He is one of our reporters covering the story from the coast.", "prose"),
+        ("Want to save social security? The minister says there is a way.", "prose"),
+        ("He wrote in the sound off section of a news story that he was angry.", "prose"),
     ],
 )
 def test_line_kinds_inside_an_article(line: str, kind: str) -> None:

@@ -23,7 +23,7 @@ def _words(listing: str) -> frozenset[str]:
 # lines that only point elsewhere: "READ MORE: …", "Related article: […](#)", "More on this story"
 _LINK_PROMPT = re.compile(
     r"^\W{0,3}(?:read|see|watch|listen|click|tap|more|also|related|recommended|latest"
-    r"|trending|popular|most|top|further|editor'?s?)(?:\s+(?:more|also|next|here|now|on|this"
+    r"|trending|most|top|further|editor'?s?)(?:\s+(?:more|also|next|here|now|on|this"
     r"|story|from|the|our|reading|watching|picks?|articles?|stories|news|content|coverage"
     r"|links?|topics?|videos?|read|popular|shared|viewed|info|details))*\s*(?:\*\*|__)?\s*"
     r"(?:[:|›»>]|$)",
@@ -81,14 +81,19 @@ _DATE_LABEL = re.compile(
     r"^\W{0,3}(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\W{0,3}$", _I
 )
 _READING_TIME = re.compile(r"^\W{0,3}\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\W{0,3}$", _I)
-_COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)|all rights reserved\W*$", _I)
+_COPYRIGHT = re.compile(
+    r"^\W{0,3}(?:©|&copy;?|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved\W*$"
+    r"|without (?:prior )?(?:written )?permission is (?:strictly )?prohibited",
+    _I,
+)
 _COOKIE = re.compile(
     r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences"
     r"|notice|consent)\b|\baccept (?:all )?cookies\b",
     _I,
 )
 _PRIVACY = re.compile(
-    r"\b(?:unsubscribe at any time|privacy (?:policy|notice)|you(?:'ve| have) consented"
+    r"\b(?:unsubscribe at any time|(?:our|read the|see the) privacy (?:policy|notice)"
+    r"|you(?:'ve| have) consented"
     r"|(?:your|the) (?:sign-?up|e-?mail address) (?:to|will))\b",
     _I,
 )
@@ -96,22 +101,31 @@ _TAGS = re.compile(r"^\W{0,3}(?:topics|tags|filed under|categories|more on)\s*:"
 # asks the reader for money, a subscription or a sign-up
 _APPEAL = re.compile(
     r"^\W{0,3}(?:please\s+)?(?:subscribe\b|sign\s?up\b|sign in\b|log ?in\b"
-    r"|register (?:now|for|today|to)\b|donate\b|upgrade\b|unlock\b|start your\b"
+    r"|register (?:now|for|today|to)\b|donate\b|upgrade\b|unlock\b"
+    r"|start your (?:\w+ ){0,2}(?:subscription|free trial|membership)\b"
     r"|become an? (?:member|subscriber|supporter|patron)\b"
     r"|support (?:us|our|independent|quality|local|free)\b|join (?:us|our)\b"
-    r"|get (?:our|the latest|unlimited|full access)\b|want to (?:bookmark|save|read more|support)\b"
+    r"|get (?:our|the latest|unlimited|full access)\b"
+    r"|want to (?:bookmark|save (?:this|articles?)|read more|support us)\b"
     r"|already (?:a subscriber|a member|have an account|registered)\b"
-    r"|thank you for (?:reading|your support|supporting)\b|enjoy unlimited\b|don'?t miss\b"
-    r"|never miss\b|follow (?:us|@))"
+    r"|thank you for (?:reading|your support|supporting)\b|enjoy unlimited\b|follow (?:us|@))"
     r"|\byour (?:support|donation|contribution|subscription)s? (?:helps?|allows?|makes?|means?"
     r"|keeps?|enables?|matters?|is)\b|\b(?:to|in) your inbox\b",
+    _I,
+)
+# asks the reader to send something in or comment: "Share your story", "Sound off below"
+_READER_PROMPT = re.compile(
+    r"^\W{0,3}(?:share|send|submit|upload|email|e-mail) (?:us )?(?:your )?(?:photos?|videos?"
+    r"|pictures?|story|stories|views|thoughts|comments?|tips?)\b|\bsound off below\b"
+    r"|\bhave your say\b|\b(?:leave|post) a comment\b"
+    r"|\b(?:comments?|sound off) (?:section|box) below\b",
     _I,
 )
 # the publisher speaking of itself: "our journalism", "our latest documentary", "paywalls"
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _OUTLET = re.compile(
-    r"\bour (?:latest |own |independent )?(?:journalism|journalists|reporters|reporting|newsroom"
-    r"|coverage|documentar(?:y|ies)|newsletters?|podcasts?|subscribers|readers)\b"
+    r"\bour (?:latest |own |independent )?(?:journalism|journalists|reporting|newsroom"
+    r"|documentar(?:y|ies)|newsletters?|podcasts?|subscribers)\b"
     r"|\bpaywalls?\b|\b(?:quality|independent|public.interest) journalism\b",
     _I,
 )
@@ -163,6 +177,7 @@ _LINE_TESTS: Sequence[tuple[str, Callable[[str], bool]]] = (
     ("cookie notice", _found(_COOKIE, anywhere=True)),
     ("tags", _found(_TAGS)),
     ("appeal", _short(_found(_APPEAL, anywhere=True))),
+    ("reader prompt", _short(_found(_READER_PROMPT, anywhere=True))),
     ("appeal", _self_promotion),
 )
 
@@ -180,6 +195,8 @@ def sentence_reason(sentence: str) -> str | None:
     "READ MORE: …" run on after the story), or None when it is not."""
     if _APPEAL.search(sentence):
         return "appeal"
+    if _READER_PROMPT.search(sentence):
+        return "reader prompt"
     if _PRIVACY.search(sentence) or _COOKIE.search(sentence):
         return "privacy notice"
     return "link prompt" if _LINK_PROMPT.match(sentence) else None
