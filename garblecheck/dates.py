@@ -1,9 +1,10 @@
 """The article's own date: a dateline near the top, never a date mentioned in the story.
 
 Knowledge rules ask "who held this office *then*", so a wrong date is worse than none: only a
-date the page states as its publication date counts (a standalone date line, "Published …",
-a wire dateline such as "LONDON, Jan 17 (Reuters) -", a /yyyy/mm/dd/ path in the page's own
-URL); "in December" or "since 2016" in the body never do.
+date the page states as its publication date counts: a standalone date line ("Published …",
+with "Updated …" used only when nothing else is given), a date beside the byline, a markdown
+draft's front matter, a wire dateline such as "LONDON, Jan 17 (Reuters) -", a date in the
+page's own URL; "in December" or "since 2016" in the body never do.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _DATE_FORMS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=\b|T)"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)\b"),
     re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d)\b"),
 ]
 _ZONE = r"(?:gmt|bst|utc|cet|cest|eet|msk|ist|jst|aest|aedt|[ecmp][sd]?t)\b"
@@ -90,21 +92,55 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     return _make(year, month, int(groups["d"]))
 
 
+def _dates_in(line: str) -> list[re.Match[str]]:
+    """Every written-out date in the line, in order, none overlapping."""
+    found: list[re.Match[str]] = []
+    for form in _DATE_FORMS:
+        for m in form.finditer(line):
+            if all(m.end() <= f.start() or f.end() <= m.start() for f in found):
+                found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _labelled(line: str, found: list[re.Match[str]]) -> list[DateLine]:
+    """Each date with whether the label before it says it is an update."""
+    dates, prev_end = [], 0
+    for m in found:
+        date = _from_match(m)
+        if date is not None:
+            dates.append(DateLine(date, bool(_UPDATED.search(line, prev_end, m.start()))))
+        prev_end = m.end()
+    return dates
+
+
+def _preferred(dates: list[DateLine]) -> DateLine | None:
+    """The publication date of a line that states several (published, then updated)."""
+    return next((d for d in dates if not d.updated), dates[0] if dates else None)
+
+
 def parse_date_line(line: str) -> DateLine | None:
     """The date of a line such as "May 22, 2024" or "Published: Monday 17 January 2022 14:03
-    GMT"; None when the line says anything besides the date."""
+    GMT, updated 18 January"; None when the line says anything besides dates and labels."""
     if len(line) > _MAX_DATE_LINE:
         return None
-    for form in _DATE_FORMS:
-        m = form.search(line)
-        if m is None:
-            continue
-        rest = line[: m.start()] + " " + line[m.end() :]
-        if not _DATE_LINE_REST.match(rest):
-            return None
-        date = _from_match(m)
-        return DateLine(date, bool(_UPDATED.search(rest))) if date else None
-    return None
+    found = _dates_in(line)
+    if not found:
+        return None
+    rest, prev_end = [], 0
+    for m in found:
+        rest.append(line[prev_end : m.start()])
+        prev_end = m.end()
+    rest.append(line[prev_end:])
+    if not _DATE_LINE_REST.match(" ".join(rest)):
+        return None
+    return _preferred(_labelled(line, found))
+
+
+def _byline_date(line: str) -> DateLine | None:
+    """A date given beside the author's name ("By Jane Smith | 22 May 2024")."""
+    if len(line) > _MAX_DATE_LINE:
+        return None
+    return _preferred(_labelled(line, _dates_in(line)))
 
 
 def _front_matter_date(body: str) -> DateLine | None:
@@ -139,6 +175,9 @@ def _url_date(text: str, seg: Segmentation) -> dt.date | None:
     return None
 
 
+_DATE_OF_BLOCK = {"front matter": _front_matter_date, "byline": _byline_date}
+
+
 def find_date(text: str, seg: Segmentation) -> dt.date | None:
     """The publication date the article states near its top, or None when there is none."""
     published: dt.date | None = None
@@ -153,9 +192,7 @@ def find_date(text: str, seg: Segmentation) -> dt.date | None:
             if prose_seen >= _TOP_PROSE_BLOCKS:
                 break
             continue
-        found = (
-            _front_matter_date(body) if block.reason == "front matter" else parse_date_line(body)
-        )
+        found = _DATE_OF_BLOCK.get(block.reason, parse_date_line)(body)
         if found is None:
             continue
         if found.updated:

@@ -128,3 +128,22 @@ def test_date_in_the_slug_of_the_page_url() -> None:
 def test_published_label_on_its_own_line() -> None:
     text = (FIXTURES / "segment" / "bbc-style.txt").read_text(encoding="utf-8")
     assert date_of(text) == dt.date(2024, 5, 22)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published 22 May 2024, updated 23 May 2024", dt.date(2024, 5, 22)),
+        ("Updated 23 May 2024 | Published 22 May 2024", dt.date(2024, 5, 22)),
+        ("Last modified on Thu 23 May 2024 16.45 BST", dt.date(2024, 5, 23)),
+        ("2024/05/22", dt.date(2024, 5, 22)),
+    ],
+)
+def test_lines_with_several_dates_or_labels(line: str, date: dt.date) -> None:
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.date == date
+
+
+def test_date_beside_the_byline() -> None:
+    text = "Headline here\n\nBy Jane Smith | 22 May 2024\n\nThe story starts here."
+    assert date_of(text) == dt.date(2024, 5, 22)
