@@ -30,19 +30,19 @@ KINDS: tuple[str, ...] = (
 )
 # share of a kind's sites that get edited: spinners swap many words, a careless rewrite few
 DEFAULT_RATES: Mapping[str, float] = {
-    "synonym": 0.2,
+    "synonym": 0.12,
     "title": 0.7,
     "dialect": 0.4,
-    "number": 0.25,
-    "quote": 0.3,
-    "negation": 0.1,
-    "entity": 0.15,
-    "repetition": 0.03,
-    "name": 0.1,
+    "number": 0.2,
+    "quote": 0.2,
+    "negation": 0.03,
+    "entity": 0.1,
+    "repetition": 0.01,
+    "name": 0.05,
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _CAPITALISED = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_NAME_RUN = re.compile(rf"{_CAPITALISED}(?: {_CAPITALISED})*")
+_NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAPITALISED}(?: {_CAPITALISED})*(?![\w'’-])")
 _NUMBER = re.compile(
     r"(?P<cur>[£$€])?(?P<num>\d+(?:[.,]\d+)*)"
     r"(?P<scale>bn\b|m\b|k\b| billion\b| million\b| thousand\b)?"
@@ -64,7 +64,9 @@ _HONORIFICS = frozenset((
     "The", "A", "An", "In", "On", "At", "But", "And",
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady",
 ))
-_NOUNISH = re.compile(r"(tion|sion|ment|ness|ity|ance|ence|er|or|ist)$")
+# nouns a verb's inflection must not land on ("abused" -> "ill-treatmented")
+_NOUNISH = re.compile(r"(tion|sion|ment|ness|ity|ance|ence|ship|hood)$")
+_AGENT = re.compile(r"(er|or|ist)$")  # "deliverer": a derived noun among related senses
 _PLAIN = re.compile(r"[a-z][a-z -]*")
 _INFLECTED = re.compile(r"(ing|ed|ics|s)$")
 _RELATED_WEIGHT = 0.15  # a broader or similar term: the odd picks ("melee", "stun")
@@ -114,11 +116,19 @@ class _Text:
     text: str
     words: tuple[tuple[int, int, str], ...]
     quoted: tuple[tuple[int, int], ...]
+    numbers: tuple[tuple[int, int], ...]  # words here belong to a number ("2.2 million")
     names: tuple[tuple[int, int, str], ...]
     pool: tuple[str, ...]  # names of the document to swap in
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(qs <= start and end <= qe for qs, qe in self.quoted)
+
+    def words_outside_numbers(self) -> list[tuple[int, tuple[int, int, str]]]:
+        """The words (with their index) that are not part of a number."""
+        return [
+            (i, w) for i, w in enumerate(self.words)
+            if not any(ns <= w[0] < ne for ns, ne in self.numbers)
+        ]
 
 
 def _site(kind: str, start: int, end: int, options: Sequence[str]) -> _Site:
@@ -221,7 +231,7 @@ def _usable(candidate: str, lemma: str, suffix: str) -> bool:
     takes the suffix (not "cooking" + "ing")."""
     if candidate == lemma or len(candidate.split()) > 2 or not _PLAIN.fullmatch(candidate):
         return False
-    if suffix and _INFLECTED.search(candidate.split()[0]):
+    if suffix and (_INFLECTED.search(candidate.split()[0]) or _NOUNISH.search(candidate)):
         return False
     if candidate[:4] == lemma[:4]:
         return False
@@ -235,9 +245,13 @@ def _bases(text: str) -> list[tuple[str, str]]:
     lex = lexicon()
     head, _, rest = text.partition(" ")
     found = []
-    for lemma in lex.lemmas(head):
+    lemmas = lex.lemmas(head)
+    for lemma in lemmas:
         full = f"{lemma} {rest}" if rest else lemma
         suffix = _suffix(head, lemma)
+        # a dictionary word is no comparative of another ("player" is not "play" + "er")
+        if suffix in ("er", "est") and lemmas[0] == head:
+            continue
         if suffix is not None and _senses_of(full):
             found.append((full, suffix))
     return found
@@ -255,7 +269,7 @@ def thesaurus(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
             related = [(s, _RELATED_WEIGHT) for s in _linked(sense, _table("related"))]
             for other, weight in [(sense, 1.0), *related]:
                 for cand in _sense_lemmas().get(other, ()):
-                    if not _usable(cand, lemma, suffix) or (weight < 1 and _NOUNISH.search(cand)):
+                    if not _usable(cand, lemma, suffix) or (weight < 1 and _AGENT.search(cand)):
                         continue
                     form = _inflect_phrase(cand, suffix)
                     common = max(min(lex.zipf(w) for w in cand.split()) - 2.0, 0.3)
@@ -292,7 +306,7 @@ def _word_sites(t: _Text, kind: str, in_quote: bool) -> list[_Site]:
     sites = []
     words = t.words
     skip_to = 0
-    for i, (start, end, word) in enumerate(words):
+    for i, (start, end, word) in t.words_outside_numbers():
         # a capitalised first word before another capital starts a name or a title
         opens_name = i == 0 and len(words) > 1 and words[1][2][:1].isupper()
         plain = word[:1].lower() + word[1:] if i == 0 and not opens_name else word
@@ -331,7 +345,8 @@ def _titles() -> tuple[str, ...]:
 @cache
 def _title_pattern() -> re.Pattern[str]:
     alternation = "|".join(re.escape(t) for t in _titles())
-    return re.compile(rf"\b(?P<title>{alternation}) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z'-]+){{1,2}})")
+    name = r"[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}"
+    return re.compile(rf"(?<![\w-])(?P<title>{alternation}) (?P<name>{name})")
 
 
 def _title_sites(t: _Text) -> list[_Site]:
@@ -400,7 +415,7 @@ def _negation_sites(t: _Text) -> list[_Site]:
     """Meaning flips: "anti-"/"non-" dropped, an antonym, "not" inserted or removed."""
     sites = []
     words = t.words
-    for i, (start, end, word) in enumerate(words):
+    for i, (start, end, word) in t.words_outside_numbers():
         low = word.lower().replace("’", "'")
         if low.startswith(("anti-", "non-")) and len(low) > 6:
             sites.append(_site("negation", start, end, (word[5 if low[3] == "i" else 4 :],)))
@@ -451,7 +466,7 @@ def _repetition_sites(t: _Text) -> list[_Site]:
     """A content word said twice ("preparing and preparing", "the the" style)."""
     return [
         _Site("repetition", start, end, (f"{word} and {word}", f"{word} {word}"), (3.0, 1.0))
-        for start, end, word in t.words
+        for _, (start, end, word) in t.words_outside_numbers()
         if _content(word) and len(word) > 3 and word != "cent"
     ]
 
@@ -512,7 +527,9 @@ def _name_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _NAME_RUN.finditer(text):
         parts = m.group(0).split(" ")
         start = m.start()
-        while parts and (parts[0] in _HONORIFICS or parts[0] in title_words):
+        while parts and (
+            parts[0] in _HONORIFICS or parts[0] in title_words or parts[0].lower() in STOPWORDS
+        ):
             start += len(parts[0]) + 1
             parts.pop(0)
         if not parts:
@@ -533,8 +550,10 @@ def names_in(text: str) -> tuple[str, ...]:
 def _prepare(text: str, pool: Iterable[str]) -> _Text:
     words = tuple((m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text))
     quoted = tuple((q.start, q.end) for q in find_quotes(text, [(0, len(text))]))
+    numbers = tuple((m.start(), m.end()) for m in _NUMBER.finditer(text))
     names = tuple(_name_spans(text))
-    return _Text(text, words, quoted, names, tuple(dict.fromkeys([*pool, *names_in(text)])))
+    everyone = tuple(dict.fromkeys([*pool, *names_in(text)]))
+    return _Text(text, words, quoted, numbers, names, everyone)
 
 
 def _rate(rate: float | Mapping[str, float], kind: str) -> float:
