@@ -282,6 +282,7 @@ def test_hard_wrapped_paragraph_is_one_block() -> None:
         ("Photo: Reuters/John Smith", "caption"),
         ("Soldiers at the border on Monday (Getty Images)", "caption"),
         ("# Section title", "heading"),
+        ("* * *", "boilerplate"),
         ("By the end of the year, prices had risen sharply in most regions.", "prose"),
         ("Subscribers to the service will pay more from June, the firm said.", "prose"),
         ("Share your photos and videos with us.", "boilerplate"),

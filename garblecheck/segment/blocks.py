@@ -3,9 +3,9 @@
 Scraped articles come with blank lines between paragraphs, with one paragraph per line, or
 hard-wrapped; some break a sentence over two paragraphs ("…more\\n\\nthan two years ago.").
 Every non-empty line starts as its own span; a line is joined to the one before when it plainly
-continues it: the one before has no closing punctuation and this one opens in lower case, or the
-text is hard-wrapped and the line before was full. Markdown drafts keep their front matter and
-fenced code blocks as one span each, whatever their lines look like.
+continues it: the one before has no closing punctuation and this one opens in lower case or with
+punctuation, or the text is hard-wrapped and the line before was full. Markdown drafts keep
+their front matter and fenced code blocks as one span each, whatever their lines look like.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _PAD = "\\s\u200b\u200c\u200d\u2060\ufeff"
 _CONTENT = re.compile(rf"[^{_PAD}](?:.*[^{_PAD}])?")
 _LIST_ITEM = re.compile(r"(?:[-*+•·▪–—>]|\d{1,3}[.)]|#{1,6})\s")
-_OPEN_LOWER = re.compile(r"[a-z][a-z'’-]*\b")
+_CARRIES_ON = re.compile(r"[a-z][a-z'’-]*\b|[.,;:!?)]")  # a lower-case word or punctuation
 _OPEN_ENDING = re.compile(r"[\w,\-–—]$")  # a line that stops mid-sentence ends like this
 # "---" front matter at the very top, and ``` or ~~~ fenced blocks
 _FRONT_MATTER = re.compile(
@@ -80,7 +80,7 @@ def _continues(text: str, prev: Line, line: Line, width: int | None) -> bool:
         return False
     if width is not None and line.gap == 0:
         return prev.end - prev.start + 1 + _first_word(text, line) > width
-    return bool(_OPEN_ENDING.search(text, prev.end - 1, prev.end)) and bool(_OPEN_LOWER.match(head))
+    return bool(_OPEN_ENDING.search(text, prev.end - 1, prev.end)) and bool(_CARRIES_ON.match(head))
 
 
 def _verbatim(text: str) -> list[tuple[int, int]]:

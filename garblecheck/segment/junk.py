@@ -164,6 +164,7 @@ def _found(pattern: re.Pattern[str], *, anywhere: bool = False) -> Callable[[str
 
 # in order; the first that matches names the reason
 _LINE_TESTS: Sequence[tuple[str, Callable[[str], bool]]] = (
+    ("separator", lambda b: not any(ch.isalnum() for ch in b)),
     ("link prompt", _found(_LINK_PROMPT)),
     ("interface", _ui_line),
     ("link", lambda b: bool(_URL_ONLY.match(b) or _LINK_ONLY.match(b) or _URL_LABEL.match(b))),
