@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import time
 from pathlib import Path
 
@@ -446,3 +447,21 @@ def test_agency_dateline_stays_in_its_sentence() -> None:
         "WASHINGTON (AP) — The Senate voted on Tuesday.",
         "It passed.",
     ]
+
+
+MARKS = ['"', "'", "“", "”", "‘", "’", "\n", "\n\n", "\r", ".", "[", "](#)", "```", "---\n", "—"]
+
+
+def test_mutated_articles_keep_invariants() -> None:
+    """Seeds with quotation marks, breaks and fragments inserted or cut at random places."""
+    rng = random.Random(20240522)
+    sources = [p.read_text(encoding="utf-8") for p in SEEDS]
+    for _ in range(150):
+        text = rng.choice(sources)
+        for _ in range(rng.randint(1, 20)):
+            i = rng.randrange(len(text) + 1)
+            if rng.random() < 0.3:
+                text = text[:i] + text[i + rng.randint(1, 30) :]
+            else:
+                text = text[:i] + rng.choice(MARKS) + text[i:]
+        check_invariants(text, segment(text))
