@@ -65,6 +65,11 @@ _HONORIFICS = frozenset((
     "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady",
 ))
 # nouns a verb's inflection must not land on ("abused" -> "ill-treatmented")
+_CALENDAR = frozenset((
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+))
 _NOUNISH = re.compile(r"(tion|sion|ment|ness|ity|ance|ence|ship|hood)$")
 _AGENT = re.compile(r"(er|or|ist)$")  # "deliverer": a derived noun among related senses
 _PLAIN = re.compile(r"[a-z][a-z -]*")
@@ -157,7 +162,8 @@ def _suffix(word: str, lemma: str) -> str | None:
 
 
 def _table(name: str) -> Any:
-    """One raw table of the shipped lexicon ("senses", "related", "antonyms", "exceptions").
+    """One raw table of the shipped lexicon ("senses", "related", "antonyms", "exceptions",
+    "freq").
     The lexicon answers questions about two given words; a spinner needs the other direction
     (a sense's words), so it reads the tables the lexicon already holds in memory."""
     return getattr(lexicon(), "_" + name)
@@ -257,6 +263,12 @@ def _bases(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _attested(form: str, lemma: str) -> bool:
+    """Whether an inflected one-word form occurs in clean English (the lexicon's word counts),
+    so that no invented form ("underest", "cookerying") is written."""
+    return form == lemma or " " in form or form in _table("freq")
+
+
 @lru_cache(maxsize=65536)
 def thesaurus(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """Replacements for a lower-case word or two-word phrase, inflected like it, with weights:
@@ -272,6 +284,8 @@ def thesaurus(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
                     if not _usable(cand, lemma, suffix) or (weight < 1 and _AGENT.search(cand)):
                         continue
                     form = _inflect_phrase(cand, suffix)
+                    if not _attested(form, cand):
+                        continue
                     common = max(min(lex.zipf(w) for w in cand.split()) - 2.0, 0.3)
                     found[form] = max(found.get(form, 0.0), weight * common)
     ordered = sorted(found.items())
@@ -285,11 +299,9 @@ def _antonym_options(word: str) -> tuple[str, ...]:
     for lemma, suffix in _bases(word):
         for sense in _senses_of(lemma):
             for other in _linked(sense, _table("antonyms")):
-                out.update(
-                    _inflect_phrase(c, suffix)
-                    for c in _sense_lemmas().get(other, ())
-                    if len(c.split()) <= 2 and lex.zipf(c.split()[0]) > 1.0
-                )
+                forms = [(_inflect_phrase(c, suffix), c) for c in _sense_lemmas().get(other, ())
+                         if len(c.split()) <= 2 and lex.zipf(c.split()[0]) > 1.0]
+                out.update(form for form, c in forms if _attested(form, c))
     return tuple(sorted(out - {word}))
 
 
@@ -529,10 +541,11 @@ def _name_spans(text: str) -> list[tuple[int, int, str]]:
         start = m.start()
         while parts and (
             parts[0] in _HONORIFICS or parts[0] in title_words or parts[0].lower() in STOPWORDS
+            or parts[0] in _CALENDAR
         ):
             start += len(parts[0]) + 1
             parts.pop(0)
-        if not parts:
+        if not parts or any(p in _CALENDAR for p in parts):
             continue
         run = " ".join(parts)
         known = all(lex.known(_POSSESSIVE.sub("", p)) for p in parts)
