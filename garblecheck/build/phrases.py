@@ -44,8 +44,8 @@ BREAK = "\n"  # end of a corpus line: pairs never span it
 CHUNK = 20_000  # lines tokenised at a time
 README = "PHRASES-README.md"
 # words that carry grammar rather than content: never one end of a co-occurrence pair
-FUNCTION_WORDS = frozenset(
-    """a about above across after again against all almost along also although always am
+_FUNCTION_WORDS = """
+    a about above across after again against all almost along also although always am
     among an and another any anyone anything are around as at away back be became because
     become been before being below beside besides between both but by can cannot could did
     do does doing done down during each either else enough even ever every few for from
@@ -57,8 +57,8 @@ FUNCTION_WORDS = frozenset(
     that the their theirs them themselves then there therefore these they this those though
     through thus to together too toward towards under unless until up upon us very was we
     well were what whatever when where whether which while who whom whose why will with
-    within without would yet you your yours yourself yourselves 's 't 're 've 'll 'd 'm""".split()
-)
+    within without would yet you your yours yourself yourselves 's 't 're 've 'll 'd 'm"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 IdArray = npt.NDArray[np.int32]
 U32 = npt.NDArray[np.uint32]
@@ -160,23 +160,42 @@ def content_mask(vocab: list[str]) -> npt.NDArray[np.bool_]:
     )
 
 
+def ending(word: str) -> str:
+    """A crude part-of-speech and number class from the word's ending, so a plural noun is
+    never offered a verb in -ed as its synonym."""
+    for suffix in ("ing", "ed", "ly", "s"):
+        if word.endswith(suffix) and not word.endswith("ss"):
+            return suffix
+    return ""
+
+
 def synonym_arrays(vocab: list[str], content: npt.NDArray[np.bool_]) -> dict[str, np.ndarray]:
-    """For each content word, the content words sharing a WordNet sense with it (inflections
-    of the word itself excluded), most frequent first: the words a spinner swaps."""
+    """For each content word, the content words a spinner could have swapped with it, most
+    frequent first: they share a WordNet sense that is the first sense of one of them, and
+    the same ending (inflections of the word itself excluded)."""
     lex = lexicon()
-    by_sense: defaultdict[int, list[int]] = defaultdict(list)
+    by_sense: defaultdict[int, list[int]] = defaultdict(list)  # every sense
+    by_primary: defaultdict[int, list[int]] = defaultdict(list)  # first senses only
     senses: dict[int, frozenset[int]] = {}
+    primary: dict[int, frozenset[int]] = {}
     for i, word in enumerate(vocab):
         if content[i] and (s := lex.senses(word)):
-            senses[i] = s
+            senses[i], primary[i] = s, lex.primary_senses(word)
             for sense in s:
                 by_sense[sense].append(i)
+            for sense in primary[i]:
+                by_primary[sense].append(i)
     offsets = [0]
     flat: list[int] = []
     for i in range(len(vocab)):
-        own = set(lex.lemmas(vocab[i])) if i in senses else set()
-        found = sorted({j for s in senses.get(i, ()) for j in by_sense[s]})
-        found = [j for j in found if j != i and not own & set(lex.lemmas(vocab[j]))]
+        own = set(lex.lemmas(vocab[i]))
+        found = sorted(
+            j
+            for j in {j for s in primary.get(i, ()) for j in by_sense[s]}
+            | {j for s in senses.get(i, ()) for j in by_primary[s]}
+            if j != i and ending(vocab[j]) == ending(vocab[i])
+        )
+        found = [j for j in found if not own & set(lex.lemmas(vocab[j]))]
         flat.extend(found[:MAX_SYNONYMS])  # ids are in frequency order already
         offsets.append(len(flat))
     return {
