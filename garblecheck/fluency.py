@@ -26,6 +26,7 @@ from garblecheck.knowledge.phrases import (
 
 FEATURES = (
     "logprob_mean",  # mean log P(token | previous token), back-off smoothed
+    "logprob_min",  # the least probable token given its predecessor
     "assoc_mean",  # mean log P(token | previous) / P(token): how much neighbours predict
     "assoc_min",  # the least predictable adjacent pair
     "odd_share",  # share of adjacent pairs far rarer than independence predicts
@@ -56,6 +57,7 @@ def _features(sp: SentencePairs, pairs: list[OddPair], table: PhraseTable) -> di
     synonym = [p.surprise for p in pairs if p.reason == "synonym"]
     return {
         "logprob_mean": float(sp.adj_logp.mean()) if len(sp.adj_logp) else 0.0,
+        "logprob_min": float(sp.adj_logp.min()) if len(sp.adj_logp) else 0.0,
         "assoc_mean": float(sp.adj_assoc[both].mean()) if both.any() else 0.0,
         "assoc_min": float(sp.adj_assoc[both].min()) if both.any() else 0.0,
         "odd_share": float((odd >= ODD_NATS).mean()) if len(odd) else 0.0,
@@ -69,7 +71,7 @@ def _features(sp: SentencePairs, pairs: list[OddPair], table: PhraseTable) -> di
 def sentence_features(text: str) -> dict[str, float]:
     """The features of ``FEATURES`` for one sentence (0.0 where a sentence has no pairs)."""
     table = phrase_table()
-    sp = sentence_pairs(text, table)
+    sp = sentence_pairs(text)
     return _features(sp, odd_pairs(sp, table), table)
 
 
@@ -77,7 +79,7 @@ def surprising_pairs(text: str, min_score: float = ODD_NATS) -> list[Surprise]:
     """The word pairs of a sentence with at least ``min_score`` nats of evidence of being odd,
     most surprising first: character span from the first word to the second, and why."""
     table = phrase_table()
-    sp = sentence_pairs(text, table)
+    sp = sentence_pairs(text)
     return [
         Surprise(
             sp.spans[p.first][1], sp.spans[p.second][2], p.surprise, describe(p, sp, text, table)

@@ -202,9 +202,11 @@ class SentencePairs:
     win_expected: FloatArray
 
 
-def sentence_pairs(text: str, table: PhraseTable | None = None) -> SentencePairs:
-    """Pair statistics of one sentence (the unit the table was counted in)."""
-    table = table or phrase_table()
+@lru_cache(maxsize=4096)
+def sentence_pairs(text: str) -> SentencePairs:
+    """Pair statistics of one sentence (the unit the table was counted in). Cached, as the
+    rule and the classifier both read every sentence; callers must not modify the result."""
+    table = phrase_table()
     spans = token_spans(text)
     ids = table.id_array([key for key, _, _ in spans])
     a, b = ids[:-1], ids[1:]
@@ -307,16 +309,22 @@ def _substituted(sp: SentencePairs, table: PhraseTable, th: Thresholds) -> list[
     odd = np.concatenate([np.full(len(s), o) for _, o, s in rows])
     syn = np.concatenate([s for _, _, s in rows])
     second_odd = odd == j_all[pair]
+    adjacent = (j_all[pair] - i_all[pair]) == 1  # exact adjacent counts; else the window's
     partner = sp.ids[np.where(second_odd, i_all[pair], j_all[pair])]
-    together = table.window.lookup(
-        np.where(second_odd, partner, syn), np.where(second_odd, syn, partner)
+    first, second = np.where(second_odd, partner, syn), np.where(second_odd, syn, partner)
+    together = np.where(
+        adjacent, table.bigrams.lookup(first, second), table.window.lookup(first, second)
     )
-    margin = np.where(second_odd, table.window_second[syn], table.window_first[syn])
-    own = np.where(second_odd, table.window_second[sp.ids[odd]], table.window_first[sp.ids[odd]])
+    unigram = np.stack([table.unigram[syn], table.unigram[sp.ids[odd]]])
+    margin_col = np.stack([table.window_second[syn], table.window_second[sp.ids[odd]]])
+    margin_row = np.stack([table.window_first[syn], table.window_first[sp.ids[odd]]])
+    margins = np.where(adjacent, unigram, np.where(second_odd, margin_col, margin_row))
+    margin, own = margins[0], margins[1]
+    pair_seen = np.where(adjacent, sp.adj_seen[i_all[pair]], sp.win_seen[pair])
     expected = together * own / np.maximum(margin, 1.0)
     found = []
     for r in np.flatnonzero(together >= th.min_better).tolist():
-        k, seen = int(pair[r]), float(sp.win_seen[pair[r]])
+        k, seen = int(pair[r]), float(pair_seen[r])
         share = float(own[r] / th.ratio / (own[r] / th.ratio + margin[r]))
         surprise = binomial_surprise(max(seen, 1.0), max(seen, 1.0) + float(together[r]), share)
         if surprise > 0:

@@ -34,7 +34,7 @@ from garblecheck.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
 # features where a lower value means a worse sentence
-LOWER_IS_WORSE = {"logprob_mean", "assoc_mean", "assoc_min", "window_pmi_min"}
+LOWER_IS_WORSE = {"logprob_mean", "logprob_min", "assoc_mean", "assoc_min", "window_pmi_min"}
 Pairs = tuple[list[str], list[str]]  # garbled, clean
 
 

@@ -33,7 +33,10 @@ class OddCollocation(RuleKind):
 
     kind = "collocation"
     options: ClassVar[dict[str, Option]] = {
-        "min_surprise": Option((int, float), default=12.0),  # nats of evidence to report
+        "min_surprise": Option((int, float), default=10.0),  # nats of evidence to report
+        # pairs rarer than independence predicts need far more: syntax, which the counts
+        # ignore, keeps two common nouns apart ("give people time")
+        "min_surprise_unrelated": Option((int, float), default=30.0),
         "ratio": Option((int, float), default=Thresholds.ratio),
         "max_seen": Option((int, float), default=Thresholds.max_seen),
         "min_better": Option((int, float), default=Thresholds.min_better),
@@ -45,6 +48,7 @@ class OddCollocation(RuleKind):
     def prepare(self) -> None:
         opts = {k: o.default for k, o in self.options.items()} | self.spec.options
         self.min_surprise = float(opts["min_surprise"])
+        self.min_unrelated = float(opts["min_surprise_unrelated"])
         self.suggest_surprise = float(opts["suggest_surprise"])
         self.max_per_sentence = int(opts["max_per_sentence"])
         self.thresholds = Thresholds(
@@ -58,11 +62,15 @@ class OddCollocation(RuleKind):
         table = phrase_table()
         found: list[Finding] = []
         for sent in ctx.doc.seg.sentences:
-            sp = sentence_pairs(sent.text, table)
+            sp = sentence_pairs(sent.text)
             pairs = odd_pairs(sp, table, min_surprise=self.min_surprise, thresholds=self.thresholds)
-            pairs = [p for p in pairs if not _names(sp, sent, p)][: self.max_per_sentence]
+            pairs = [p for p in pairs if self._strong(p) and not _names(sp, sent, p)]
+            pairs = pairs[: self.max_per_sentence]
             found.extend(self._finding(ctx, sent, sp, p, table) for p in pairs)
         return found
+
+    def _strong(self, pair: OddPair) -> bool:
+        return pair.reason != "unrelated" or pair.surprise >= self.min_unrelated
 
     def _finding(
         self, ctx: Context, sent: Sentence, sp: SentencePairs, pair: OddPair, table: PhraseTable
@@ -76,7 +84,8 @@ class OddCollocation(RuleKind):
             odd_start, odd_end = sp.spans[pair.odd][1], sp.spans[pair.odd][2]
             rel = sent.start - start
             suggestion = phrase[: odd_start + rel] + pair.better + phrase[odd_end + rel :]
-        confidence = min(0.95, 0.55 + 0.4 * (1.0 - self.min_surprise / pair.surprise))
+        floor = self.min_unrelated if pair.reason == "unrelated" else self.min_surprise
+        confidence = min(0.95, 0.55 + 0.4 * (1.0 - floor / pair.surprise))
         return self.finding(
             ctx, start, end, message, suggestion=suggestion, evidence=phrase, confidence=confidence
         )
