@@ -197,6 +197,7 @@ class Knowledge(StrEnum):
     lexicon = "lexicon"
     fingerprints = "fingerprints"
     spelling = "spelling"
+    phrases = "phrases"
     all = "all"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-BUILDERS: tuple[str, ...] = ("offices", "lexicon", "fingerprints", "spelling")
+BUILDERS: tuple[str, ...] = ("offices", "lexicon", "fingerprints", "spelling", "phrases")
 
 
 def builder(name: str) -> Callable[[Path, Path], str]:

@@ -2,6 +2,7 @@
 
 from garblecheck.rules.kinds import (
     boilerplate,
+    collocation,
     compare,
     consistency,
     existence,
@@ -15,6 +16,7 @@ from garblecheck.rules.kinds import (
 
 __all__ = [
     "boilerplate",
+    "collocation",
     "compare",
     "consistency",
     "existence",
