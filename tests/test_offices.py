@@ -150,8 +150,12 @@ def test_us_spelling_of_a_british_office() -> None:
     text = "Defense Secretary Ben Wallace said the weapons were defensive."
     (f,) = _check(text, check="spelling", locale="en-GB")
     assert f.severity is Severity.WARNING and f.suggestion == "Defence Secretary"
+    # unqualified, the title presents him as the reader's own minister: still a warning
     (g,) = _check(text, check="spelling")
-    assert g.severity is Severity.INFO
+    assert g.severity is Severity.WARNING
+    # qualified ("British ..."), it is ordinary US house style for a foreign minister
+    (h,) = _check("British " + text, check="spelling")
+    assert h.severity is Severity.INFO
 
 
 @pytest.mark.parametrize("path", RULES, ids=lambda p: p.stem)

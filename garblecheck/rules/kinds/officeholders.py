@@ -557,7 +557,11 @@ class OfficeholdersKind(RuleKind):
         if not held or not all(t.country == UK for t in held):
             return None
         fixed = re.sub("Defense", "Defence", re.sub("defense", "defence", claim.text))
-        severity = Severity.WARNING if (ctx.locale or "").lower() == "en-gb" else Severity.INFO
+        # Unqualified, the title presents him as the reader's own minister: a British outlet,
+        # which would spell it the British way (and to American readers an unqualified
+        # "Defense Secretary" is the US one). "British Defense Secretary" is US house style.
+        domestic = claim.country is None or (ctx.locale or "").lower() == "en-gb"
+        severity = Severity.WARNING if domestic else Severity.INFO
         return self.finding(
             ctx, claim.start, claim.end,
             f"'{claim.text}': {mention.name}'s office is British, spelt '{fixed}'.",
