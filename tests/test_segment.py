@@ -465,3 +465,18 @@ def test_mutated_articles_keep_invariants() -> None:
             else:
                 text = text[:i] + rng.choice(MARKS) + text[i:]
         check_invariants(text, segment(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The a" + " " * 50_000 + "b went home. Then" + "\u200b" * 20_000 + " more.",
+        "Read more" + "\u00a0" * 50_000 + ".",
+        "x. " + "\t" * 50_000 + "y.",
+        "“Yes.”" + "!" * 50_000 + " Shapps said.",
+    ],
+)
+def test_long_runs_take_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    check_invariants(text, segment(text))
+    assert time.perf_counter() - started < 5

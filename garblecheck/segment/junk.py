@@ -25,7 +25,7 @@ _LINK_PROMPT = re.compile(
     r"^\W{0,3}(?:read|see|watch|listen|click|tap|more|also|related|recommended|latest"
     r"|trending|most|top|further|editor'?s?)(?:\s+(?:more|also|next|here|now|on|this"
     r"|story|from|the|our|reading|watching|picks?|articles?|stories|news|content|coverage"
-    r"|links?|topics?|videos?|read|popular|shared|viewed|info|details))*\s*(?:\*\*|__)?\s*"
+    r"|links?|topics?|videos?|read|popular|shared|viewed|info|details))*\s*(?:(?:\*\*|__)\s*)?"
     r"(?:[:|›»>]|$)",
     _I,
 )

@@ -20,21 +20,23 @@ from syntok.tokenizer import Tokenizer
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
 _LIST_MARKER = re.compile(r"(?:[-*+•·▪–—>]|\d{1,3}[.)])\s+(?=\S)")
 _MARKDOWN_LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\s]*\))")
-_PAD = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+$")
-_QUOTE_END = re.compile(r"[.!?…,][”\"’']\W*$")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_QUOTE_END = re.compile(r"[.!?…,][”\"’'][^\w\s]{0,3}$")
+_QUOTE_END_WINDOW = 6
 _SPEECH = (
     r"(?:said|says|added|adds|told|tells|explained|warned|insisted|replied|asked|wrote|noted"
     r"|continued|concluded|stated|argued|claimed|declared|admitted|recalled|suggested)"
 )
-# "Shapps said.", "he added.", "said Mr Smith.", "the minister told MPs."
 # what may follow the verb in a bare attribution: names, and when or where it was said
 _ATTRIBUTION_TAIL = (
     r"(?:\s+(?:[A-Z][\w.'’-]*|(?i:the|a|an|on|in|at|to|last|this|earlier|later|yesterday"
     r"|today|tonight|statement|interview|conference|briefing|reporters|journalists))){0,4}"
 )
+# "Shapps said.", "he added.", "said Mr Smith.", "the minister told MPs on Monday." (matched
+# from a sentence's start)
 _ATTRIBUTION = re.compile(
-    rf"^(?:[\w.'’-]+\s+){{0,4}}(?i:{_SPEECH})\b{_ATTRIBUTION_TAIL}\s*[.!]?$"
-    rf"|^(?i:{_SPEECH})\s+(?:[\w.'’-]+\s*){{1,5}}[.!]?$"
+    rf"(?:[\w.'’-]+\s+){{0,4}}(?i:{_SPEECH})\b{_ATTRIBUTION_TAIL}\s*[.!]?$"
+    rf"|(?i:{_SPEECH})\s+(?:[\w.'’-]+\s*){{1,5}}[.!]?$"
 )
 
 
@@ -51,8 +53,8 @@ _NUMBER_ABBREVIATION = re.compile(
 
 
 def _unfinished(previous: str, sentence: str) -> bool:
-    """Whether ``previous`` was cut after an abbreviation, a semicolon or a bracket ("LONDON
-    (AP) — …"), not at a sentence end."""
+    """Whether ``previous`` was cut after an abbreviation or a semicolon, or before a dash
+    ("WASHINGTON (AP) — …"), rather than at a sentence end."""
     if (
         previous.endswith((";", ","))
         or sentence.startswith(("—", "–", "-"))
@@ -62,8 +64,8 @@ def _unfinished(previous: str, sentence: str) -> bool:
     return sentence[:1].isdigit() and bool(_NUMBER_ABBREVIATION.search(previous))
 
 
-def _attribution(sentence: str) -> bool:
-    return bool(_ATTRIBUTION.match(sentence)) and not sentence[:1].islower()
+def _ends_quotation(text: str, start: int, end: int) -> bool:
+    return bool(_QUOTE_END.search(text, max(start, end - _QUOTE_END_WINDOW), end))
 
 
 def _unlinked(text: str, start: int, end: int) -> str:
@@ -91,13 +93,13 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for i, s in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else end
-        pad = _PAD.search(text, s, stop)
-        stop = pad.start() if pad else stop
+        while stop > s and (text[stop - 1].isspace() or text[stop - 1] in _INVISIBLE):
+            stop -= 1
         if stop <= s:
             continue
         if spans and (
             _unfinished(text[slice(*spans[-1])], text[s:stop])
-            or (_attribution(text[s:stop]) and _QUOTE_END.search(text, *spans[-1]))
+            or (_ATTRIBUTION.match(text, s, stop) and _ends_quotation(text, *spans[-1]))
         ):
             spans[-1] = (spans[-1][0], stop)
         else:
