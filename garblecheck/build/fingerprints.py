@@ -11,7 +11,6 @@ for evaluation only, so an experiment can measure recall on fingerprints nothing
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import hashlib
 import json
@@ -174,9 +173,9 @@ def build(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m garblecheck.build.fingerprints")
-    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
-    ap.add_argument("--out", type=Path, default=Path("rules/knowledge"))
+    from garblecheck.build import parser
+
+    ap = parser("fingerprints")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--holdout-fold", type=int, default=0, help="-1 keeps every fold")
     ap.add_argument("--seed", type=int, default=0)

@@ -10,7 +10,6 @@ nor the run time needs nltk. Writes ``lexicon.json.gz`` (and a provenance note) 
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import re
@@ -166,13 +165,7 @@ def build(data: Path, out: Path) -> str:
     return f"wrote {target} ({target.stat().st_size // 1024} KiB)"
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--out", type=Path, default=Path("rules/knowledge"))
-    args = parser.parse_args(argv)
-    print(build(args.data, args.out))
-
-
 if __name__ == "__main__":
-    main()
+    from garblecheck.build import run
+
+    run("lexicon")

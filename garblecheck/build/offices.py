@@ -9,7 +9,6 @@ and for each (office type, country) the date up to which the data is known to be
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import re
@@ -265,14 +264,7 @@ def build(data_dir: Path, out_dir: Path) -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> None:
-    """``python -m garblecheck.build.offices [--data DIR] [--out DIR]``."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--out", type=Path, default=Path("rules/knowledge"))
-    args = parser.parse_args(argv)
-    print(build(args.data, args.out))
-
-
 if __name__ == "__main__":
-    main()
+    from garblecheck.build import run
+
+    run("offices")

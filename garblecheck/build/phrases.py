@@ -14,12 +14,9 @@ written with fixed timestamps.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import io
 import itertools
-import sys
-import time
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -288,16 +285,7 @@ def build(data_dir: Path, out_dir: Path) -> str:
     return ", ".join(f"{k} {v:,}" for k, v in stats.items()) + f"; {size / 1e6:.1f} MB"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m garblecheck.build.phrases")
-    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
-    ap.add_argument("--out", type=Path, default=Path("rules/knowledge"))
-    args = ap.parse_args(argv)
-    started = time.monotonic()
-    summary = build(args.data, args.out)
-    print(f"{summary} in {time.monotonic() - started:.0f} s")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from garblecheck.build import run
+
+    run("phrases")

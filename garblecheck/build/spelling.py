@@ -21,7 +21,6 @@ Classes written to the file:
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import math
 import re
@@ -231,13 +230,7 @@ def build(data: Path, out: Path) -> str:
     return f"{len(rows)} pairs -> {target}"
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--out", type=Path, default=Path("rules/knowledge"))
-    args = parser.parse_args(argv)
-    print(build(args.data, args.out))
-
-
 if __name__ == "__main__":
-    main()
+    from garblecheck.build import run
+
+    run("spelling")
