@@ -474,6 +474,10 @@ def test_mutated_articles_keep_invariants() -> None:
         "Read more" + "\u00a0" * 50_000 + ".",
         "x. " + "\t" * 50_000 + "y.",
         "“Yes.”" + "!" * 50_000 + " Shapps said.",
+        "Jane Smith" + " " * 50_000 + "x",
+        "Head\n\nA photo" + " " * 50_000 + "x",
+        "Head\n\n1" + " " * 50_000 + "x",
+        "Head\n\n" + "```a\n" * 2_000,
     ],
 )
 def test_long_runs_take_linear_time(text: str) -> None:

@@ -10,6 +10,7 @@ their front matter and fenced code blocks as one span each, whatever their lines
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ _OPEN_ENDING = re.compile(r"[\w,\-–—]$")  # a line that stops mid-sentence e
 _FRONT_MATTER = re.compile(
     r"\A[\s\ufeff]*(---|\+\+\+)[ \t]*\r?\n.{0,4000}?\n\1[ \t]*$", re.S | re.M
 )
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$", re.S | re.M)
+_FENCE = re.compile(r"```|~~~")
 _WRAP_WIDTHS = range(45, 101)  # the widths text is hard-wrapped at
 _WRAP_MIN_GLUED = 3  # lines that follow another line directly
 _WRAP_FULL_SHARE = 0.3
@@ -83,23 +84,45 @@ def _continues(text: str, prev: Line, line: Line, width: int | None) -> bool:
     return bool(_OPEN_ENDING.search(text, prev.end - 1, prev.end)) and bool(_CARRIES_ON.match(head))
 
 
-def _verbatim(text: str) -> list[tuple[int, int]]:
+def _fences(text: str, found: list[Line]) -> list[tuple[int, int]]:
+    """Spans of fenced code: a line opening with ``` or ~~~ up to the line that is that fence
+    alone; a fence never closed is no fence."""
+    spans: list[tuple[int, int]] = []
+    opened: tuple[str, int] | None = None
+    for line in found:
+        fence = _FENCE.match(text, line.start, line.end)
+        if fence is None:
+            continue
+        if opened is None:
+            opened = (fence.group(), line.start)
+        elif fence.group() == opened[0] and line.end - line.start == len(opened[0]):
+            spans.append((opened[1], line.end))
+            opened = None
+    return spans
+
+
+def _verbatim(text: str, found: list[Line]) -> list[tuple[int, int]]:
     """Spans of front matter and fenced code, which are kept whole."""
     spans = [(m.start(1), m.end()) for m in _FRONT_MATTER.finditer(text)]
     if "```" in text or "~~~" in text:
-        spans.extend((m.start(1), m.end()) for m in _FENCE.finditer(text))
+        spans.extend(_fences(text, found))
     return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(spans, (offset, offset)) - 1
+    return i >= 0 and spans[i][0] < offset < spans[i][1]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph, padding excluded, in order."""
     found = lines(text)
     width = _wrap_width(text, found)
-    verbatim = _verbatim(text)
+    verbatim = _verbatim(text, found)
     spans: list[tuple[int, int]] = []
     prev: Line | None = None
     for line in found:
-        inside = bool(verbatim) and any(a < line.start < b for a, b in verbatim)
+        inside = bool(verbatim) and _inside(verbatim, line.start)
         if inside or (prev is not None and _continues(text, prev, line, width)):
             spans[-1] = (spans[-1][0], line.end)
         else:

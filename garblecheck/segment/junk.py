@@ -67,8 +67,8 @@ _BYLINE = re.compile(
 )
 # "Jane Harlow Environment correspondent", "Tom Riley, political editor"
 _BYLINE_ROLE = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*[,|–—-]?\s*(?:[\w-]+\s+){0,3}"
-    r"(?i:correspondent|editor|reporter|writer|columnist|journalist|contributor|staff)$"
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*[,|–—-])?(?:\s+[\w-]+){0,3}?"
+    r"\s+(?i:correspondent|editor|reporter|writer|columnist|journalist|contributor|staff)$"
 )
 _BYLINE_MAX_WORDS = 14
 _NOTE = re.compile(
@@ -80,7 +80,7 @@ _NOTE = re.compile(
 _DATE_LABEL = re.compile(
     r"^\W{0,3}(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\W{0,3}$", _I
 )
-_READING_TIME = re.compile(r"^\W{0,3}\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\W{0,3}$", _I)
+_READING_TIME = re.compile(r"^\W{0,3}\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\W{0,3}$", _I)
 _COPYRIGHT = re.compile(
     r"^\W{0,3}(?:©|&copy;?|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved\W*$"
     r"|without (?:prior )?(?:written )?permission is (?:strictly )?prohibited",

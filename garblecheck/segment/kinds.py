@@ -22,7 +22,7 @@ _AGENCIES = (
 # "(Image: Getty)", "Photograph: Name/Agency", "(Getty Images)", "**Name, TASS / kremlin.ru**"
 _CAPTION_END = re.compile(
     rf"(?:\(\s*{_CREDIT_WORDS}\b[^()]*\)|\([^()]*\b{_AGENCIES}\b[^()]*\)"
-    rf"|\*\*[^*]*[/|,][^*]*\*\*|\b{_CREDIT_WORDS}\s*(?:credit)?\s*:[^.!?]{{1,80}})"
+    rf"|\*\*[^*]*[/|,][^*]*\*\*|\b{_CREDIT_WORDS}\s*(?:credit\s*)?:[^.!?]{{1,80}})"
     r"[\s\u00a0]*$",
     re.I,
 )

@@ -23,6 +23,7 @@ _MARKDOWN_LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\s]*\))")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _QUOTE_END = re.compile(r"[.!?…,][”\"’'][^\w\s]{0,3}$")
 _QUOTE_END_WINDOW = 6
+_TAIL = 16  # characters of the previous sentence an abbreviation check needs
 _SPEECH = (
     r"(?:said|says|added|adds|told|tells|explained|warned|insisted|replied|asked|wrote|noted"
     r"|continued|concluded|stated|argued|claimed|declared|admitted|recalled|suggested)"
@@ -98,7 +99,7 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if stop <= s:
             continue
         if spans and (
-            _unfinished(text[slice(*spans[-1])], text[s:stop])
+            _unfinished(text[max(spans[-1][0], spans[-1][1] - _TAIL) : spans[-1][1]], text[s:stop])
             or (_ATTRIBUTION.match(text, s, stop) and _ends_quotation(text, *spans[-1]))
         ):
             spans[-1] = (spans[-1][0], stop)
