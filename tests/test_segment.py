@@ -484,3 +484,12 @@ def test_long_runs_take_linear_time(text: str) -> None:
     started = time.perf_counter()
     check_invariants(text, segment(text))
     assert time.perf_counter() - started < 5
+
+
+def test_caption_repeated_as_a_sentence() -> None:
+    text = (
+        "Headline\n\nThe story starts here.\n\nThe minister arrives in Kyiv on Monday.\n\n"
+        "The minister arrives in Kyiv on Monday. (Image: Getty)\n\nThe story goes on."
+    )
+    seg = segment(text)
+    assert [b.kind for b in seg.blocks] == ["heading", "prose", "caption", "caption", "prose"]

@@ -53,26 +53,7 @@ _OUTLET_NAME = re.compile(
 )
 _MASTHEAD_MAX_WORDS = 8
 _NOT_IN_MASTHEAD = re.compile(r"[\d,:;!?\"“”‘’()]")
-_MINOR_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "v",
-        "vs",
-    ]
-)
+_MINOR_WORD = re.compile(r"a|an|and|at|by|for|from|in|of|on|or|the|to|with|vs?", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -100,8 +81,9 @@ def _heading(body: str, first: bool) -> bool:
 
 def _alone(body: str, first: bool) -> tuple[BlockKind, str]:
     """Kind and reason of a line judged without its neighbours."""
-    if "\n" in body and body.startswith(_FENCES):
-        return "boilerplate", "front matter" if first and body[0] in "-+" else "code"
+    fence = body[:3]
+    if fence in _FENCES and "\n" in body and body.endswith(fence):
+        return "boilerplate", "front matter" if first and fence[0] in "-+" else "code"
     reason = line_reason(body)
     if reason is not None:
         return "boilerplate", reason
@@ -116,7 +98,7 @@ def _alone(body: str, first: bool) -> tuple[BlockKind, str]:
 
 def _title_case(body: str) -> bool:
     words = _WORD.findall(body)
-    return bool(words) and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
+    return bool(words) and all(w[0].isupper() or _MINOR_WORD.fullmatch(w) for w in words)
 
 
 def _credit_stripped(body: str) -> str:
@@ -162,7 +144,7 @@ class _Page:
         for i in range(len(self.blocks) - 1):
             this, after = self.blocks[i], self.blocks[i + 1]
             words_after = len(self.body(i + 1).split())
-            if this.kind != "prose" and after.reason == "photo credit" and self.repeats_caption(i):
+            if after.reason == "photo credit" and self.repeats_caption(i):
                 self.mark(i, "caption", "caption title")
             if (
                 this.reason == "caption label"
