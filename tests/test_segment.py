@@ -293,6 +293,10 @@ def test_hard_wrapped_paragraph_is_one_block() -> None:
         ("He is one of our reporters covering the story from the coast.", "prose"),
         ("Want to save social security? The minister says there is a way.", "prose"),
         ("He wrote in the sound off section of a news story that he was angry.", "prose"),
+        ("Login details of five million users were stolen, the firm said.", "prose"),
+        ("Support local businesses, the mayor urged on Monday.", "prose"),
+        ("“Your support means a lot,” the player told fans after the match.", "prose"),
+        ("Millions of spam messages land in your inbox every day, experts say.", "prose"),
     ],
 )
 def test_line_kinds_inside_an_article(line: str, kind: str) -> None:
@@ -484,6 +488,14 @@ def test_long_runs_take_linear_time(text: str) -> None:
     started = time.perf_counter()
     check_invariants(text, segment(text))
     assert time.perf_counter() - started < 5
+
+
+def test_imperatives_at_a_paragraph_edge_stay_prose() -> None:
+    text = (
+        "Headline\n\nUpgrade work on the line will begin in May. The line will close.\n\n"
+        "Fans cheered. “Join us next season,” the manager said."
+    )
+    assert len(segment(text).sentences) == 4
 
 
 def test_caption_repeated_as_a_sentence() -> None:

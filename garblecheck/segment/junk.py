@@ -98,24 +98,28 @@ _PRIVACY = re.compile(
     _I,
 )
 _TAGS = re.compile(r"^\W{0,3}(?:topics|tags|filed under|categories|more on)\s*:", _I)
+# markup that may stand before a label: bullets, emphasis, a heading mark (not a quotation mark:
+# a quoted "Join us" is someone speaking)
+_LEAD = r"^[\s*_#>•·\-–—]{0,3}"
 # asks the reader for money, a subscription or a sign-up
 _APPEAL = re.compile(
-    r"^\W{0,3}(?:please\s+)?(?:subscribe\b|sign\s?up\b|sign in\b|log ?in\b"
-    r"|register (?:now|for|today|to)\b|donate\b|upgrade\b|unlock\b"
+    _LEAD + r"(?:please\s+)?(?:subscribe\b|sign\s?up\b|(?:sign|log) ?in (?:to|with|here|now)\b"
+    r"|register (?:now|for free|today|here)\b|donate (?:now|today|here|to us)\b"
+    r"|(?:upgrade|unlock) (?:now|today|your|this|full|unlimited)\b"
     r"|start your (?:\w+ ){0,2}(?:subscription|free trial|membership)\b"
     r"|become an? (?:member|subscriber|supporter|patron)\b"
-    r"|support (?:us|our|independent|quality|local|free)\b|join (?:us|our)\b"
-    r"|get (?:our|the latest|unlimited|full access)\b"
+    r"|support (?:us|our (?:journalism|work|reporting)|(?:independent|quality) journalism)\b"
+    r"|join us\b|get (?:our|unlimited|full access)\b"
     r"|want to (?:bookmark|save (?:this|articles?)|read more|support us)\b"
     r"|already (?:a subscriber|a member|have an account|registered)\b"
     r"|thank you for (?:reading|your support|supporting)\b|enjoy unlimited\b|follow (?:us|@))"
     r"|\byour (?:support|donation|contribution|subscription)s? (?:helps?|allows?|makes?|means?"
-    r"|keeps?|enables?|matters?|is)\b|\b(?:to|in) your inbox\b",
+    r"|keeps?|enables?|matters?|is)\b|\b(?:straight|direct(?:ly)?|delivered) to your inbox\b",
     _I,
 )
 # asks the reader to send something in or comment: "Share your story", "Sound off below"
 _READER_PROMPT = re.compile(
-    r"^\W{0,3}(?:share|send|submit|upload|email|e-mail) (?:us )?(?:your )?(?:photos?|videos?"
+    _LEAD + r"(?:share|send|submit|upload|email|e-mail) (?:us )?(?:your )?(?:photos?|videos?"
     r"|pictures?|story|stories|views|thoughts|comments?|tips?)\b|\bsound off below\b"
     r"|\bhave your say\b|\b(?:leave|post) a comment\b"
     r"|\b(?:comments?|sound off) (?:section|box) below\b",
@@ -149,11 +153,16 @@ def _byline(body: str) -> bool:
 
 
 def _self_promotion(body: str) -> bool:
-    return bool(_WE.search(body) and _OUTLET.search(body)) and not _DOUBLE_QUOTES.search(body)
+    return bool(_WE.search(body) and _OUTLET.search(body)) and not _spoken(body)
+
+
+def _spoken(text: str) -> bool:
+    """Whether the text quotes someone: an appeal inside quotation marks is news."""
+    return _DOUBLE_QUOTES.search(text) is not None
 
 
 def _short(test: Callable[[str], bool]) -> Callable[[str], bool]:
-    return lambda body: len(body.split()) <= _SHORT_LINE_WORDS and test(body)
+    return lambda body: len(body.split()) <= _SHORT_LINE_WORDS and not _spoken(body) and test(body)
 
 
 def _found(pattern: re.Pattern[str], *, anywhere: bool = False) -> Callable[[str], bool]:
@@ -194,6 +203,8 @@ def line_reason(body: str) -> str | None:
 def sentence_reason(sentence: str) -> str | None:
     """Why a sentence inside a paragraph is furniture (an appeal or a notice glued to prose,
     "READ MORE: …" run on after the story), or None when it is not."""
+    if _spoken(sentence):
+        return None
     if _APPEAL.search(sentence):
         return "appeal"
     if _READER_PROMPT.search(sentence):
