@@ -49,7 +49,7 @@ _URL_ONLY = re.compile(r"^\W{0,3}<?(?:https?://|www\.)\S+>?\W{0,3}$", _I)
 _LINK_ONLY = re.compile(r"^\W{0,3}!?\[[^\]]*\]\([^)]*\)\W{0,3}$")
 _URL_LABEL = re.compile(
     r"^(?:original|source|canonical)?\s*(?:url|link|article|source|via|permalink)\s*:"
-    r"\s*(?:<?(?:https?://|www\.)\S*>?)?\s*$",
+    r"\s*(?:<?(?:https?://|www\.)\S*>?\s*)?$",
     _I,
 )
 # one of a run of teaser links, each tagged "[REVEAL]", "[INSIGHT]", "[PICTURES]"
@@ -137,6 +137,11 @@ _DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
 _SHORT_LINE_WORDS = 20  # an appeal pattern marks a whole line only when it is this short
 
 
+def _spoken(text: str) -> bool:
+    """Whether the text quotes someone: an appeal inside quotation marks is news."""
+    return _DOUBLE_QUOTES.search(text) is not None
+
+
 def _ui_line(body: str) -> bool:
     words = re.findall(r"[\w'-]+", body.lower())
     return (
@@ -154,11 +159,6 @@ def _byline(body: str) -> bool:
 
 def _self_promotion(body: str) -> bool:
     return bool(_WE.search(body) and _OUTLET.search(body)) and not _spoken(body)
-
-
-def _spoken(text: str) -> bool:
-    """Whether the text quotes someone: an appeal inside quotation marks is news."""
-    return _DOUBLE_QUOTES.search(text) is not None
 
 
 def _short(test: Callable[[str], bool]) -> Callable[[str], bool]:
