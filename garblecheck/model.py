@@ -109,10 +109,14 @@ class Segmentation:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentence_at(self, offset: int) -> int | None:
-        """Index of the sentence that holds ``offset``, or None outside prose."""
-        starts = [s.start for s in self.sentences]
+        """Index of the sentence that holds ``offset``, or None outside prose. (A segmentation
+        is complete once made, so the sentence starts are indexed on first use.)"""
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        starts = self._starts
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return i
