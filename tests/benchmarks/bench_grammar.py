@@ -1,0 +1,134 @@
+"""Benchmark: the grammar engines as a signal, and what they cost.
+
+Prints, from ../shared/data:
+  jfleg  AUROC of the sentence score from the grammar findings alone (Harper), learner
+         sentences vs their first correction (both detokenised: JFLEG splits off punctuation
+         and clitics, which Harper would flag on both sides), with the share of each side
+         holding each code; with --full, the same for the whole pipeline plus Harper
+  bbc    share of clean BBC news sentences holding a grammar finding of each code, and at
+         warning or above (a sentence is flagged at warning; the tool must stay under 1%)
+  speed  Harper's sentences per second (one document per call, as the pipeline runs it)
+
+    python tests/benchmarks/bench_grammar.py [--data ../shared/data] [--limit N] [--full]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from sklearn.metrics import roc_auc_score
+
+from garblecheck.config import Config
+from garblecheck.grammar import GrammarAnalyser, HarperEngine
+from garblecheck.model import Document
+from garblecheck.packs import packs_dir
+from garblecheck.pipeline import Pipeline
+from garblecheck.rules.loader import build_kinds, load_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+_DETOK = (
+    (re.compile(r" ([.,!?;:%)\]])"), r"\1"),
+    (re.compile(r"([(\[$]) "), r"\1"),
+    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE), r"\1"),
+)
+
+
+def detokenise(text: str) -> str:
+    for pattern, repl in _DETOK:
+        text = pattern.sub(repl, text)
+    return text.strip()
+
+
+def jsonl(path: Path, limit: int | None) -> Iterator[dict[str, object]]:
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit is not None and i >= limit:
+                return
+            yield json.loads(line)
+
+
+def grammar_pipeline(config: Config, *, full: bool) -> Pipeline:
+    """Harper alone, or the whole default pipeline with Harper added."""
+    kinds = build_kinds(load_rules([packs_dir() / "grammar"], packs=False))
+    grammar = GrammarAnalyser(kinds, [HarperEngine()], config)
+    if full:
+        pipeline = Pipeline.from_config(config)
+        pipeline.analysers.append(grammar)
+        return pipeline
+    return Pipeline(config, [grammar])
+
+
+def sentence_score(pipeline: Pipeline, text: str) -> tuple[float, set[str]]:
+    """The highest sentence score of a short text, and the grammar codes found in it."""
+    report = pipeline.run(Document(text))
+    score = max((s.score for s in report.sentences), default=0.0)
+    return score, {f.rule for f in report.findings if f.origin == "grammar"}
+
+
+def bench_jfleg(data: Path, limit: int | None, *, full: bool) -> None:
+    pipeline = grammar_pipeline(Config(), full=full)
+    scores: list[float] = []
+    labels: list[int] = []
+    codes: dict[int, Counter[str]] = {1: Counter(), 0: Counter()}
+    for row in jsonl(data / "jfleg" / "jfleg-dev.jsonl", limit):
+        refs = row["refs"]
+        assert isinstance(refs, list)
+        for label, text in ((1, str(row["src"])), (0, str(refs[0]))):
+            score, found = sentence_score(pipeline, detokenise(text))
+            scores.append(score)
+            labels.append(label)
+            codes[label].update(found)
+    n = len(labels) // 2
+    which = "whole pipeline + Harper" if full else "grammar findings (Harper)"
+    print(f"jfleg  {n} pairs  AUROC of the sentence score, {which}: "
+          f"{roc_auc_score(labels, scores):.3f}")  # fmt: skip
+    for code in sorted(codes[1] | codes[0]):
+        print(f"  {code}  learner {codes[1][code] / n:6.1%}  corrected {codes[0][code] / n:6.1%}")
+
+
+def bench_bbc(data: Path, limit: int | None) -> None:
+    pipeline = grammar_pipeline(Config(), full=False)
+    sentences = 0
+    per_code: Counter[str] = Counter()
+    flagged = 0
+    for row in jsonl(data / "news" / "bbc-2005-dev.jsonl", limit):
+        report = pipeline.run(Document(str(row["text"])))
+        sentences += len(report.sentences)
+        by_sentence: dict[int, set[str]] = {}
+        for f in report.findings:
+            if f.sentence is not None:
+                by_sentence.setdefault(f.sentence, set()).add(f.rule)
+        for found in by_sentence.values():
+            per_code.update(found)
+        flagged += sum(s.flagged for s in report.sentences)
+    print(f"bbc    {sentences} sentences  flagged by grammar findings (warning+): "
+          f"{flagged / sentences:.2%}")  # fmt: skip
+    for code, count in sorted(per_code.items()):
+        print(f"  {code}  {count:5d} sentences  {count / sentences:6.2%}")
+    stats = pipeline.stats["grammar"]
+    print(f"speed  Harper {sentences / stats.seconds:.0f} sentences/s "
+          f"({stats.documents} documents, {stats.seconds:.1f} s)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--limit", type=int, default=None, help="rows of each file")
+    parser.add_argument("--full", action="store_true", help="also score with the whole pipeline")
+    args = parser.parse_args()
+    began = time.perf_counter()
+    bench_jfleg(args.data, args.limit, full=False)
+    if args.full:
+        bench_jfleg(args.data, args.limit, full=True)
+    bench_bbc(args.data, args.limit)
+    print(f"total {time.perf_counter() - began:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

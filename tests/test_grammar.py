@@ -1,0 +1,290 @@
+"""Grammar engines: the LanguageTool adapter against LanguageTool's documented /v2/check JSON
+(and a real server when GARBLECHECK_LANGUAGETOOL_URL is set), its failures, Harper, and the
+grammar rules' own examples."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import pytest
+
+from conftest import FIXTURES
+from garblecheck.config import Config
+from garblecheck.errors import EngineError, RuleError
+from garblecheck.grammar import (
+    GrammarAnalyser,
+    HarperEngine,
+    LanguageToolEngine,
+    Match,
+    build_engines,
+    local_engine,
+)
+from garblecheck.grammar.languagetool import check_url, parse_response
+from garblecheck.model import Document
+from garblecheck.packs import packs_dir
+from garblecheck.pipeline import Pipeline
+from garblecheck.rules.base import KINDS, RuleKind, RuleSpec
+from garblecheck.rules.loader import build_kinds, parse_rule, rule_files
+
+LT = FIXTURES / "languagetool"
+TEXT = (
+    "The officials has said the goverment will effect a change.  Kowalskyi agreed. then they left."
+)
+ASTRAL = "Fans 🎉 cheered. It was a honest win."
+GRAMMAR_SPECS = [parse_rule(p) for p in rule_files([packs_dir() / "grammar"])]
+KINDS_BUILT = build_kinds(GRAMMAR_SPECS)
+
+
+def _fixture(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((LT / name).read_text(encoding="utf-8"))
+    return data
+
+
+class FixtureEngine:
+    """LanguageTool as the fixture answers: the adapter's parsing without a server."""
+
+    name = "languagetool"
+
+    def __init__(self, answer: dict[str, Any]) -> None:
+        self.answer = answer
+
+    def check(self, text: str, locale: str | None) -> list[Match]:
+        return parse_response(self.answer, text)
+
+
+def _run(text: str, *engines: Any) -> list[tuple[str, str]]:
+    pipeline = Pipeline(Config(), [GrammarAnalyser(KINDS_BUILT, list(engines), Config())])
+    report = pipeline.run(Document(text))
+    return [(f.rule, text[f.start : f.end]) for f in report.findings]
+
+
+def test_parse_documented_response() -> None:
+    matches = parse_response(_fixture("check-en-us.json"), TEXT)
+    assert [(m.rule, m.category, TEXT[m.start : m.end]) for m in matches] == [
+        ("NON3PRS_VERB", "GRAMMAR", "has"),
+        ("MORFOLOGIK_RULE_EN_US", "TYPOS", "goverment"),
+        ("AFFECT_EFFECT", "CONFUSED_WORDS", "effect"),
+        ("MORFOLOGIK_RULE_EN_US", "TYPOS", "Kowalskyi"),
+        ("WHITESPACE_RULE", "TYPOGRAPHY", "  "),
+        ("UPPERCASE_SENTENCE_START", "CASING", "then"),
+    ]
+    assert matches[0].replacements == ("have",)
+
+
+def test_offsets_in_utf16_units_become_code_points() -> None:
+    (match,) = parse_response(_fixture("check-astral.json"), ASTRAL)
+    assert ASTRAL[match.start : match.end] == "a"
+
+
+@pytest.mark.parametrize("answer", [{}, {"matches": "x"}, {"matches": [{"offset": 1}]}])
+def test_malformed_response_is_an_error(answer: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        parse_response(answer, TEXT)
+
+
+def test_matches_become_findings_with_stable_codes() -> None:
+    found = _run(TEXT, FixtureEngine(_fixture("check-en-us.json")))
+    # typography is style, and an unknown capitalised word is a name: neither is reported
+    assert found == [("GR201", "has"), ("GR205", "goverment"), ("GR203", "effect"),
+                     ("GR204", "then")]  # fmt: skip
+
+
+def test_finding_keeps_the_engine_rule_id_and_suggestion() -> None:
+    pipeline = Pipeline(Config(), [GrammarAnalyser(
+        KINDS_BUILT, [FixtureEngine(_fixture("check-astral.json"))], Config()
+    )])  # fmt: skip
+    (finding,) = pipeline.run(Document(ASTRAL)).findings
+    assert (finding.rule, finding.origin, finding.suggestion) == ("GR201", "grammar", "an")
+    assert finding.evidence is not None and "EN_A_VS_AN" in finding.evidence
+
+
+def test_ignored_codes_are_not_reported() -> None:
+    config = Config(ignore=["GR2"])
+    analyser = GrammarAnalyser(KINDS_BUILT, [FixtureEngine(_fixture("check-en-us.json"))], config)
+    assert analyser.engines == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://localhost:8010", "http://localhost:8010/v2/check"),
+        ("http://localhost:8010/v2/", "http://localhost:8010/v2/check"),
+        ("https://lt.example.org/v2/check", "https://lt.example.org/v2/check"),
+    ],
+)
+def test_check_url(url: str, expected: str) -> None:
+    assert check_url(url) == expected
+
+
+@pytest.fixture
+def fixture_server() -> Iterator[tuple[str, list[dict[str, list[str]]]]]:
+    """A loopback HTTP server answering /v2/check with the documented fixture."""
+    seen: list[dict[str, list[str]]] = []
+    answer = (LT / "check-en-us.json").read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers["Content-Length"])
+            seen.append(parse_qs(self.rfile.read(length).decode()))
+            status = 200 if self.path == "/v2/check" else 404
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_engine_posts_the_document_and_parses_the_answer(
+    fixture_server: tuple[str, list[dict[str, list[str]]]],
+) -> None:
+    url, seen = fixture_server
+    matches = LanguageToolEngine(url, timeout=2).check(TEXT, "en-GB")
+    assert seen == [{"text": [TEXT], "language": ["en-GB"]}]
+    assert len(matches) == 6
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_unreachable_server_is_a_quick_one_line_error() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}"
+    began = time.monotonic()
+    with pytest.raises(EngineError) as caught:
+        LanguageToolEngine(url, timeout=2).check(TEXT, None)
+    assert time.monotonic() - began < 5
+    message = str(caught.value)
+    assert "\n" not in message and "unreachable" in message and url in message
+
+
+def test_silent_server_times_out() -> None:
+    with socket.socket() as listener:  # accepts connections, never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        began = time.monotonic()
+        with pytest.raises(EngineError):
+            LanguageToolEngine(url, timeout=0.5).check(TEXT, None)
+        assert time.monotonic() - began < 5
+
+
+def test_http_error_is_an_engine_error(
+    fixture_server: tuple[str, list[dict[str, list[str]]]],
+) -> None:
+    url, _ = fixture_server
+    engine = LanguageToolEngine(url, timeout=2)
+    engine.url = f"{url}/elsewhere"
+    with pytest.raises(EngineError, match="answered 404"):
+        engine.check(TEXT, None)
+
+
+@pytest.fixture
+def no_download(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if language-tool-python tries to download LanguageTool."""
+    from language_tool_python import download_lt
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("LanguageTool download attempted")
+
+    monkeypatch.setattr(download_lt, "download_lt", refuse)
+    monkeypatch.setattr(download_lt.LocalLanguageTool, "download", refuse, raising=False)
+    monkeypatch.setattr(download_lt, "http_get", refuse, raising=False)
+
+
+@pytest.mark.usefixtures("no_download")
+def test_local_install_without_ltp_path_never_downloads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LTP_PATH", raising=False)
+    with pytest.raises(EngineError, match="LTP_PATH"):
+        build_engines(harper=False, languagetool_url="local")
+
+
+@pytest.mark.usefixtures("no_download")
+def test_local_install_missing_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    with pytest.raises(EngineError, match="no usable LanguageTool install"):
+        local_engine(timeout=1, startup=1)
+
+
+def test_engines_are_built_from_plain_values() -> None:
+    engines = build_engines(harper=True, languagetool_url="http://127.0.0.1:9")
+    assert [e.name for e in engines] == ["harper", "languagetool"]
+    assert build_engines(harper=False) == []
+
+
+def test_grammar_rules_need_an_engine_and_a_group() -> None:
+    spec = GRAMMAR_SPECS[0]
+    bad: list[RuleSpec] = [
+        RuleSpec(**{**spec.__dict__, "options": {**spec.options, "engine": "word"}}),
+        RuleSpec(**{**spec.__dict__, "options": {**spec.options, "categories": []}}),
+    ]
+    for item in bad:
+        with pytest.raises(RuleError):
+            KINDS["grammar"](item)
+
+
+def test_harper_reports_grammar_not_names() -> None:
+    text = "Mr Oyelaran said he go to the office. The organisers agreed."
+    assert _run(text, HarperEngine()) == [("GR101", "go")]
+
+
+def _example_cases(which: str) -> list[tuple[str, str]]:
+    return [
+        (s.code, ex.text)
+        for s in GRAMMAR_SPECS
+        if s.options["engine"] == "harper"
+        for ex in getattr(s, which)
+    ]
+
+
+@pytest.fixture(scope="module")
+def harper_pipeline() -> Pipeline:
+    kinds: list[RuleKind] = list(KINDS_BUILT)
+    return Pipeline(Config(), [GrammarAnalyser(kinds, [HarperEngine()], Config())])
+
+
+@pytest.mark.parametrize(("code", "text"), _example_cases("trigger"))
+def test_harper_rule_trigger_examples(harper_pipeline: Pipeline, code: str, text: str) -> None:
+    assert code in [f.rule for f in harper_pipeline.run(Document(text)).findings]
+
+
+@pytest.mark.parametrize(("code", "text"), _example_cases("quiet"))
+def test_harper_rule_quiet_examples(harper_pipeline: Pipeline, code: str, text: str) -> None:
+    assert code not in [f.rule for f in harper_pipeline.run(Document(text)).findings]
+
+
+REAL_SERVER = os.environ.get("GARBLECHECK_LANGUAGETOOL_URL")
+
+
+@pytest.mark.skipif(not REAL_SERVER, reason="GARBLECHECK_LANGUAGETOOL_URL is not set")
+def test_real_server_examples() -> None:
+    assert REAL_SERVER is not None
+    engine = LanguageToolEngine(REAL_SERVER, timeout=30)
+    for spec in GRAMMAR_SPECS:
+        if spec.options["engine"] != "languagetool":
+            continue
+        for ex in spec.trigger:
+            assert spec.code in [code for code, _ in _run(ex.text, engine)], ex.text
+        for ex in spec.quiet:
+            assert spec.code not in [code for code, _ in _run(ex.text, engine)], ex.text
