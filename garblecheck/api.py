@@ -2,20 +2,22 @@
 
 ``check(text)`` and ``compare(copy, source)`` return a DocumentReport whose ``to_dict()`` is one
 document object of the JSON report; ``check_paths`` runs a batch in which an unreadable file
-becomes an entry under ``errors`` and the other files still get their results.
+becomes an entry under ``errors`` and the other files still get their results; ``iter_reports``
+yields the same results one by one, as the inputs are read, so a run of any size streams.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
 from garblecheck.config import Config
 from garblecheck.errors import ConfigError, GarblecheckError
-from garblecheck.ingest import document_from_text, read_document
+from garblecheck.ingest import document_from_text
+from garblecheck.inputs import InputOptions, iter_documents, read_file
 from garblecheck.pipeline import Pipeline
 from garblecheck.result import DocumentReport, RunError, RunReport
 
@@ -83,27 +85,53 @@ def compare(
     )
 
 
-def check_paths(
-    paths: Iterable[str], *, source: str | None = None, pipeline: Pipeline | None = None
-) -> RunReport:
-    """Check files (``-`` is stdin), each against ``source`` when given. A file that cannot be
-    read or checked is listed under ``errors``; the others still get their results."""
+def iter_reports(
+    paths: Iterable[str],
+    *,
+    source: str | None = None,
+    pipeline: Pipeline | None = None,
+    options: InputOptions | None = None,
+) -> Iterator[DocumentReport | RunError]:
+    """Each document's report, or the error of a file (or JSONL line) that could not be read or
+    checked, lazily. Files, folders, ``-`` (stdin), HTML, markdown and JSONL are read as
+    ``garblecheck.inputs`` reads them; each document is checked against its own source (a JSONL
+    record's) or else against ``source``."""
     pipeline = pipeline or _default_pipeline()
-    began = time.perf_counter()
-    report = RunReport()
+    options = replace(options or InputOptions(), max_bytes=pipeline.config.max_bytes)
     source_doc = None
     if source is not None:
         try:
-            source_doc = read_document(source, pipeline.config.max_bytes)
+            source_doc = read_file(source, pipeline.config.max_bytes)
         except GarblecheckError as exc:
-            report.errors.append(RunError(exc.path, exc.problem))
-            report.seconds = time.perf_counter() - began
-            return report
-    for path in paths:
+            yield RunError(exc.path, exc.problem)
+            return
+    for item in iter_documents(paths, options):
+        if isinstance(item, GarblecheckError):
+            yield RunError(item.path, item.problem)
+            continue
+        doc, own_source = item
         try:
-            doc = read_document(path, pipeline.config.max_bytes)
-            report.documents.append(pipeline.run(doc, source_doc))
+            yield pipeline.run(doc, own_source or source_doc)
         except GarblecheckError as exc:
-            report.errors.append(RunError(exc.path or path, exc.problem))
+            yield RunError(exc.path or doc.path, exc.problem)
+
+
+def check_paths(
+    paths: Iterable[str],
+    *,
+    source: str | None = None,
+    pipeline: Pipeline | None = None,
+    options: InputOptions | None = None,
+) -> RunReport:
+    """Check files (``-`` is stdin), each against ``source`` when given, all results in one
+    report. A file that cannot be read or checked is listed under ``errors``; the others still
+    get their results."""
+    began = time.perf_counter()
+    report = RunReport()
+    for result in iter_reports(paths, source=source, pipeline=pipeline, options=options):
+        if isinstance(result, RunError):
+            report.errors.append(result)
+        else:
+            report.documents.append(result)
     report.seconds = time.perf_counter() - began
     return report

@@ -7,6 +7,7 @@ configuration or input error, each reported as one line on stderr naming what is
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -14,12 +15,14 @@ from typing import Annotated, NoReturn
 import typer
 
 from garblecheck._version import __version__
-from garblecheck.api import check_paths, parse_date, pipeline_for
+from garblecheck.api import iter_reports, parse_date, pipeline_for
 from garblecheck.config import Config
 from garblecheck.errors import GarblecheckError
+from garblecheck.inputs import Fields, InputOptions
+from garblecheck.inputs.options import DEFAULT_INCLUDE
 from garblecheck.model import Severity
-from garblecheck.report import render
-from garblecheck.result import RunReport
+from garblecheck.report.stream import stream
+from garblecheck.result import DocumentReport, RunError
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
@@ -84,6 +87,28 @@ OutputOpt = Annotated[
 ShowInfoOpt = Annotated[
     bool, typer.Option("--show-info", help="Text output: also print info-level findings.")
 ]
+IncludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include",
+        help="Folders: read only files matching this glob (repeatable; default: "
+        + " ".join(DEFAULT_INCLUDE) + ").",
+    ),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude", help="Folders: skip files and folders matching this glob (repeatable)."
+    ),
+]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        help="JSONL: NAME=KEY, the record key holding id, text, url, date, title, author, "
+        "source_text or source_path (repeatable; default: the same names).",
+    ),
+]
 
 _LOCALES = ("en-GB", "en-US")
 
@@ -115,23 +140,48 @@ def _config(
     )
 
 
-def _emit(report: RunReport, fmt: Format, fail_on: FailOn, output: Path | None, info: bool) -> None:
-    for err in report.errors:
-        typer.echo(f"garblecheck: {err.path}: {err.error}", err=True)
-    rendered = render(report, fmt.value, show_info=info)
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        try:
-            output.write_text(rendered, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
-    if report.errors:
+def _say_error(err: RunError) -> None:
+    typer.echo(f"garblecheck: {err.path}: {err.error}", err=True)
+
+
+def _noting_fallbacks(
+    results: Iterable[DocumentReport | RunError],
+) -> Iterator[DocumentReport | RunError]:
+    """Say on stderr when a file was not valid UTF-8 and was read as cp1252."""
+    for result in results:
+        if isinstance(result, DocumentReport) and result.doc.meta.encoding.startswith("cp1252"):
+            name = result.doc.path or "<stdin>"
+            typer.echo(f"garblecheck: {name}: note: read as {result.doc.meta.encoding}", err=True)
+        yield result
+
+
+def _emit(
+    results: Iterable[DocumentReport | RunError],
+    fmt: Format,
+    fail_on: FailOn,
+    output: Path | None,
+    info: bool,
+) -> None:
+    """Write the report as the documents are checked (errors on stderr as they happen), then
+    exit 2 if any input failed, 1 if a finding reached ``fail_on``."""
+    try:
+        out = sys.stdout if output is None else output.open("w", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+    try:
+        tally = stream(
+            _noting_fallbacks(results), fmt.value, out, show_info=info, on_error=_say_error
+        )
+    except OSError as exc:
+        _fail(f"{output or '<stdout>'}: cannot write the report: {exc.strerror or exc}")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if tally.errors:
         raise typer.Exit(2)
-    if fail_on is not FailOn.never:
-        bar = Severity(fail_on.value)
-        if any(f.severity >= bar for d in report.documents for f in d.findings):
-            raise typer.Exit(1)
+    bar = None if fail_on is FailOn.never else Severity(fail_on.value)
+    if bar is not None and tally.worst is not None and tally.worst >= bar:
+        raise typer.Exit(1)
 
 
 def check(
@@ -150,12 +200,22 @@ def check(
     rules: RulesOpt = None,
     output: OutputOpt = None,
     show_info: ShowInfoOpt = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    fields: FieldOpt = None,
 ) -> None:
-    """Check articles (with --source, also classify every difference from the source)."""
+    """Check articles: text, markdown, HTML pages, JSONL (one article a line), - for stdin, or
+    folders (with --source, also classify every difference from the source)."""
     if ctx.info_name == "compare" and source is None:
         _fail("compare: give the source with --source FILE")
     pipeline = pipeline_for(_config(date, locale, select, ignore, rules))
-    _emit(check_paths(paths, source=source, pipeline=pipeline), fmt, fail_on, output, show_info)
+    options = InputOptions(
+        include=tuple(include) if include else DEFAULT_INCLUDE,
+        exclude=tuple(exclude or ()),
+        fields=Fields.parse(fields or []),
+    )
+    results = iter_reports(paths, source=source, pipeline=pipeline, options=options)
+    _emit(results, fmt, fail_on, output, show_info)
 
 
 app.command("check")(check)
@@ -163,6 +223,41 @@ app.command(
     "compare",
     help="Check copies against their source (--source): every difference is classified.",
 )(check)
+
+
+@app.command("clean")
+def clean_command(
+    path: Annotated[
+        str, typer.Argument(help="The article: a text, markdown or HTML file; - reads stdin.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the cleaned article here (default: stdout)."),
+    ] = None,
+    in_place: Annotated[
+        bool,
+        typer.Option("--in-place", help="Rewrite the file; the original is kept as FILE.bak."),
+    ] = False,
+) -> None:
+    """Write the article without its scraping junk and photo captions."""
+    from garblecheck.clean import clean, write_in_place
+    from garblecheck.inputs import read_file
+    from garblecheck.inputs.html import EXTRACTED
+
+    if in_place and (output is not None or path == "-"):
+        _fail("clean: --in-place rewrites a named file: give a FILE and no -o")
+    doc = read_file(path)
+    if in_place and doc.meta.extra.get("extracted_from") == EXTRACTED:
+        _fail(f"clean: {path}: --in-place would replace the page with its text: use -o")
+    cleaned = clean(doc.text)
+    if in_place:
+        backup = write_in_place(path, cleaned.text, doc.meta.encoding)
+        typer.echo(f"garblecheck: {path}: original kept as {backup}", err=True)
+    elif output is not None:
+        output.write_text(cleaned.text, encoding="utf-8", newline="")
+    else:
+        sys.stdout.write(cleaned.text)
+    typer.echo(f"garblecheck: {path}: removed {len(cleaned.removed)} block(s)", err=True)
 
 
 @app.command("rules")

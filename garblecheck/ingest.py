@@ -80,11 +80,18 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
 
 
-def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a text file (or ``-`` for stdin) into a Document."""
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """The decoded text of a file (or ``-`` for stdin) and the encoding used; empty or binary
+    content is refused."""
     name = "<stdin>" if path == "-" else path
     text, encoding = decode(read_bytes(path, max_bytes), name)
     _check_text(text, name)
+    return text, encoding
+
+
+def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a text file (or ``-`` for stdin) into a Document, its text exactly as decoded."""
+    text, encoding = read_text(path, max_bytes)
     return Document(text=text, path=None if path == "-" else path, meta=Metadata(encoding=encoding))
 
 

@@ -80,7 +80,19 @@ class DocumentReport:
         }
         if self.group is not None:
             out["group"] = self.group
+        out.update(self._metadata())
         return out
+
+    def _metadata(self) -> dict[str, str]:
+        """What the input said about the document (a page's title, a record's id), and the text
+        itself when it was extracted from a page, since offsets point into it, not the file."""
+        meta = self.doc.meta
+        found = {"id": meta.extra.get("id"), "title": meta.title, "url": meta.url}
+        found["author"] = meta.author
+        if "extracted_from" in meta.extra:
+            found["extracted_from"] = meta.extra["extracted_from"]
+            found["text"] = self.doc.text
+        return {key: value for key, value in found.items() if value is not None}
 
 
 @dataclass

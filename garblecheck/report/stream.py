@@ -1,0 +1,112 @@
+"""Writing a report while the run goes on, one document at a time, so memory stays flat however
+many documents there are. The output is the same as the whole-run renderers' (``render``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from garblecheck._version import __version__
+from garblecheck.model import Severity
+from garblecheck.report.as_text import _document as text_lines
+from garblecheck.result import SCHEMA_VERSION, DocumentReport, RunError
+
+
+@dataclass
+class Tally:
+    """What a streamed run adds up to: the summary, the errors, the worst severity found."""
+
+    documents: int = 0
+    sentences: int = 0
+    flagged: int = 0
+    findings: int = 0
+    worst: Severity | None = None
+    errors: list[RunError] = field(default_factory=list)
+    began: float = field(default_factory=time.perf_counter)
+
+    def add(self, doc: DocumentReport) -> None:
+        self.documents += 1
+        self.sentences += len(doc.sentences)
+        self.flagged += len(doc.flagged)
+        self.findings += len(doc.findings)
+        for f in doc.findings:
+            if self.worst is None or f.severity > self.worst:
+                self.worst = f.severity
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "documents": self.documents,
+            "sentences": self.sentences,
+            "flagged": self.flagged,
+            "findings": self.findings,
+            "seconds": round(time.perf_counter() - self.began, 3),
+        }
+
+
+def _member(key: str, value: object) -> str:
+    """``"key": value`` as a member of the top-level object at indent 2."""
+    return f'  "{key}": ' + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def _json(results: Iterable[DocumentReport | RunError], out: TextIO, tally: Tally) -> None:
+    out.write("{\n" + _member("schema", SCHEMA_VERSION) + ",\n")
+    out.write(_member("garblecheck", __version__) + ",\n" + '  "documents": [')
+    for result in results:
+        if isinstance(result, RunError):
+            continue
+        body = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+        out.write(("\n    " if tally.documents == 0 else ",\n    ") + body.replace("\n", "\n    "))
+        tally.add(result)
+    out.write("\n  ],\n" if tally.documents else "],\n")
+    errors = [{"path": e.path, "error": e.error} for e in tally.errors]
+    out.write(_member("errors", errors) + ",\n" + _member("summary", tally.summary()) + "\n}\n")
+
+
+def _text(
+    results: Iterable[DocumentReport | RunError], out: TextIO, tally: Tally, show_info: bool
+) -> None:
+    for result in results:
+        if isinstance(result, DocumentReport):
+            out.write("".join(line + "\n" for line in text_lines(result, show_info)))
+            tally.add(result)
+    for err in tally.errors:
+        out.write(f"{err.path}: error: {err.error}\n")
+    s = tally.summary()
+    out.write(
+        f"Checked {s['documents']} document(s), {s['sentences']} sentences: "
+        f"{s['flagged']} flagged, {s['findings']} findings, {len(tally.errors)} error(s)"
+        f" in {s['seconds']:.2f}s.\n"
+    )
+
+
+def stream(
+    results: Iterable[DocumentReport | RunError],
+    fmt: str,
+    out: TextIO,
+    *,
+    show_info: bool = False,
+    on_error: Callable[[RunError], None] | None = None,
+) -> Tally:
+    """Write each result as it comes (``fmt`` is ``text`` or ``json``); errors are passed to
+    ``on_error`` when they happen and listed at the end."""
+
+    def noting_errors() -> Iterable[DocumentReport | RunError]:
+        for result in results:
+            if isinstance(result, RunError):
+                tally.errors.append(result)
+                if on_error is not None:
+                    on_error(result)
+            yield result
+
+    tally = Tally()
+    if fmt == "json":
+        _json(noting_errors(), out, tally)
+    elif fmt == "text":
+        _text(noting_errors(), out, tally, show_info)
+    else:
+        raise ValueError(f"the {fmt} report cannot be streamed")
+    return tally
