@@ -48,7 +48,7 @@ MIN_PREDICATE = 20  # predicates seen with fewer arguments are not shipped
 EXAMPLES = 3  # commonest arguments kept per predicate, for messages
 CHUNK = 20_000
 _INFLECTED = ("s", "ed", "ing")
-_VERBAL = ("ed", "ing")  # forms that are nouns only as themselves ("building", not "killed")
+_PLURAL = ("s", "men", "ren", "eet", "eeth")  # a noun's other forms: "killed" is no noun
 PERSON = "someone"  # the noun an object pronoun stands for
 SHARPEN = 3  # rounds of re-weighting each argument's senses by its predicate's classes
 
@@ -139,7 +139,7 @@ class Classifier:
         nouns = [
             lem
             for lem in lemmas
-            if lem in self.wn.senses["noun"] and (lem == form or not form.endswith(_VERBAL))
+            if lem in self.wn.senses["noun"] and (lem == form or form.endswith(_PLURAL))
         ]
         verbs = [lem for lem in lemmas if lem in self.wn.senses["verb"]]
         inflected = [v for v in verbs if v != form]

@@ -57,10 +57,15 @@ _BASE_CUES = (
     "to will would can could should may might must shall did does do not 't 'll we they i you"
 )
 BASE_CUES = frozenset(_BASE_CUES.split())
+# modifiers that place, rank or count a thing rather than describe it: they take any class
+_POSITIONAL = """last next former first second third past previous late latter same other own
+    such certain alleged chief main whole particular various mere total only very key top
+    hundred thousand million billion trillion dozen"""
+POSITIONAL = frozenset(_POSITIONAL.split())
 OBJECT_PRONOUNS = frozenset(("him", "me"))  # objects that are people whatever the verb
 PARTICLES = ("out", "up", "down", "off", "over", "away", "back", "in", "on")
 MAX_RUN = 3  # at most this many nouns and adjectives between a determiner and the head
-MIN_SENSE = 0.1  # a noun's classes with less weight than this are not plausible readings
+MIN_SENSE = 0.03  # a noun's classes with less weight than this are not plausible readings
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -116,8 +121,9 @@ def extract(
     base form after a modal, "to" or a pronoun ("could stun") with an optional determiner, or
     any verb form before "him" or "me",
     then at most ``MAX_RUN`` adjectives and nouns, the last being the object. A verb and a
-    particle that WordNet lists together ("knock out") are one predicate. Adjective-noun: an
-    adjective before a short noun phrase. Noun-noun: a noun before the last noun of a phrase.
+    particle that WordNet lists together ("knock out") are one predicate. Adjective-noun and
+    noun-noun: an adjective (not a positional one such as "last") or a noun before a noun that
+    ends its phrase.
     """
     found: list[Pair] = []
     n = len(keys)
@@ -128,18 +134,21 @@ def extract(
             pred, j = role.verb, i + 1
             if j < n and (pred, keys[j]) in phrasal:
                 pred, j = phrasal[(pred, keys[j])], j + 1
-            det = j < n and keys[j] in DETERMINERS
+            # "stunning 25-yard strike": after a form that can be an adjective, a number is not
+            # a determiner
+            det = j < n and keys[j] in DETERMINERS and not (role.adjective >= 0 and keys[j] == "0")
             bare = role.noun < 0 and role.adjective < 0  # "killed civilians", not "armed forces"
             if det or role.base or bare or (j < n and keys[j] in OBJECT_PRONOUNS):
                 head = _head(keys, roles, j + int(det), MAX_RUN)
                 if head is not None:
                     found.append(Pair(VERB, pred, i, head))
-        if role.adjective >= 0:
-            head = _head(keys, roles, i + 1, 2)
-            if head is not None:
-                found.append(Pair(ADJECTIVE, role.adjective, i, head))
-        elif role.modifier >= 0 and i + 1 < n and _head(keys, roles, i + 1, 1) == i + 1:
-            found.append(Pair(MODIFIER, role.modifier, i, i + 1))
+        if i + 1 < n and _head(keys, roles, i + 1, 1) == i + 1:
+            if keys[i] in POSITIONAL:
+                continue
+            if role.adjective >= 0:
+                found.append(Pair(ADJECTIVE, role.adjective, i, i + 1))
+            elif role.modifier >= 0:
+                found.append(Pair(MODIFIER, role.modifier, i, i + 1))
     return found
 
 
