@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-BUILDERS: tuple[str, ...] = ("offices", "lexicon", "fingerprints", "spelling", "phrases")
+BUILDERS: tuple[str, ...] = (
+    "offices", "lexicon", "fingerprints", "spelling", "phrases", "preferences",
+)
 
 
 def builder(name: str) -> Callable[[Path, Path], str]:
