@@ -18,7 +18,8 @@ def _quote(label: str, text: str) -> list[str]:
     )
 
 
-def _document(doc: DocumentReport, show_info: bool) -> list[str]:
+def document_lines(doc: DocumentReport, show_info: bool) -> list[str]:
+    """The findings of one document and its verdict line (streamed as each document ends)."""
     name = doc.doc.path or "<text>"
     lines: list[str] = []
     sentences = {d.sentence.index: d for d in doc.sentences}
@@ -49,7 +50,7 @@ def render_text(report: RunReport, show_info: bool = False) -> str:
     """Findings of warning and above (all with ``show_info``), then one verdict line a document."""
     lines: list[str] = []
     for doc in report.documents:
-        lines += _document(doc, show_info)
+        lines += document_lines(doc, show_info)
     for err in report.errors:
         lines.append(f"{err.path}: error: {err.error}")
     s = report.summary()

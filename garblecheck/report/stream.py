@@ -12,7 +12,7 @@ from typing import TextIO
 
 from garblecheck._version import __version__
 from garblecheck.model import Severity
-from garblecheck.report.as_text import _document as text_lines
+from garblecheck.report.as_text import document_lines as text_lines
 from garblecheck.result import SCHEMA_VERSION, DocumentReport, RunError
 
 

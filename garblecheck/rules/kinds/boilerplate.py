@@ -18,16 +18,21 @@ from garblecheck.rules.base import Option, RuleKind, register
 @register
 class BoilerplateBlock(RuleKind):
     """One finding per block of the configured kind (``boilerplate`` or ``caption``); the
-    rule's message may name the segmenter's reason with ``{reason}``."""
+    rule's message may name the segmenter's reason with ``{reason}``. Blocks whose reason is
+    in ``ignore_reasons`` (a draft's front matter and code) are not prose but not junk either."""
 
     kind = "boilerplate-block"
-    options: ClassVar[dict[str, Option]] = {"block_kind": Option(str, default="boilerplate")}
+    options: ClassVar[dict[str, Option]] = {
+        "block_kind": Option(str, default="boilerplate"),
+        "ignore_reasons": Option(list, default=[]),
+    }
 
     def check(self, ctx: Context) -> list[Finding]:
         wanted = self.spec.options.get("block_kind", "boilerplate")
+        ignored = set(self.spec.options.get("ignore_reasons") or ())
         found = []
         for block in ctx.doc.seg.blocks:
-            if block.kind != wanted:
+            if block.kind != wanted or block.reason in ignored:
                 continue
             reason = block.reason or block.kind
             finding = self.finding(
