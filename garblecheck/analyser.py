@@ -26,6 +26,9 @@ class Context:
     locale: str | None = None
     # per copy sentence: the aligned source text, or None (compare mode only)
     alignment: list[AlignedSource | None] = field(default_factory=list)
+    # findings of the analysers that ran before, filled by the pipeline only for analysers
+    # that set ``needs_findings`` (they run last); empty for every other analyser
+    earlier: list[Finding] = field(default_factory=list)
 
 
 class Analyser:
@@ -34,6 +37,8 @@ class Analyser:
     name: ClassVar[str] = "analyser"
     origin: ClassVar[Origin] = "rules"
     needs_source: ClassVar[bool] = False
+    # True for analysers that read the other analysers' findings (``Context.earlier``)
+    needs_findings: ClassVar[bool] = False
 
     def analyse(self, ctx: Context) -> list[Finding]:
         raise NotImplementedError

@@ -293,6 +293,7 @@ class Knowledge(StrEnum):
     fingerprints = "fingerprints"
     spelling = "spelling"
     phrases = "phrases"
+    preferences = "preferences"
     all = "all"
 
 
@@ -314,6 +315,50 @@ def build_knowledge(
     names = list(BUILDERS) if what is Knowledge.all else [what.value]
     for name in names:
         typer.echo(f"{name}: {builder(name)(data, out)}")
+
+
+@app.command()
+def train(
+    data: Annotated[
+        Path, typer.Option("--data", help="The development data folder.")
+    ] = Path("../shared/data"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Where the model file goes.")
+    ] = Path("rules/knowledge/classifier.json"),
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the split, spinner and trees.")] = 0,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Keep computed features in this .npz file.")
+    ] = None,
+) -> None:
+    """Rebuild the sentence classifier from the development data; print validation figures."""
+    from garblecheck.training.train import train as run_training
+
+    if not data.is_dir():
+        _fail(f"{data}: no such data folder (give --data)")
+    typer.echo(run_training(data, out, seed=seed, cache=cache))
+
+
+class EvalMode(StrEnum):
+    check = "check"
+    compare = "compare"
+
+
+@app.command()
+def evaluate(
+    path: Annotated[Path, typer.Argument(help="A gold YAML file or an MQM-style JSONL file.")],
+    mode: Annotated[
+        EvalMode, typer.Option("--mode", help="check: no source; compare: with the source.")
+    ] = EvalMode.check,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="JSONL: only the first N hypotheses.")
+    ] = None,
+) -> None:
+    """Precision, recall, F1 and AUROC of the shipped classifier on labelled sentences."""
+    from garblecheck.training.evaluate import evaluate as run_evaluation
+
+    if not path.is_file():
+        _fail(f"{path}: no such file")
+    typer.echo(run_evaluation(path, mode=mode.value, limit=limit))
 
 
 def _version(value: bool) -> None:

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from garblecheck.analyser import Analyser, Context
+from garblecheck.classify.analyser import ClassifierAnalyser
 from garblecheck.comparison.align import align
 from garblecheck.comparison.differences import CompareAnalyser
 from garblecheck.config import Config
@@ -42,8 +43,10 @@ class Pipeline:
     stats: dict[str, StageStats] = field(default_factory=dict)
 
     @classmethod
-    def from_config(cls, config: Config | None = None) -> Pipeline:
-        """Load the shipped rule packs (plus the configured ones) and build every analyser."""
+    def from_config(cls, config: Config | None = None, *, classifier: bool = True) -> Pipeline:
+        """Load the shipped rule packs (plus the configured ones) and build every analyser
+        (the classifier left out with ``classifier=False``: training computes its features
+        from the findings of the others)."""
         config = config or Config()
         specs = load_rules([*config.rule_paths] if config.rule_paths else None)
         compare_specs = {s.code: s for s in specs if s.kind == "compare"}
@@ -51,6 +54,9 @@ class Pipeline:
             RuleAnalyser(build_kinds(specs), config),
             CompareAnalyser(compare_specs),
         ]
+        if classifier:
+            classifier_specs = {s.code: s for s in specs if s.kind == "classifier"}
+            analysers.append(ClassifierAnalyser(classifier_specs, config))
         return cls(config=config, analysers=analysers)
 
     def prepare(self, doc: Document) -> Document:
@@ -86,9 +92,12 @@ class Pipeline:
             self.prepare(source)
         ctx = self.context(doc, source)
         findings: list[Finding] = []
-        for analyser in self.analysers:
+        # analysers that read the others' findings run after all of them
+        for analyser in sorted(self.analysers, key=lambda a: a.needs_findings):
             if analyser.needs_source and source is None:
                 continue
+            if analyser.needs_findings:
+                ctx.earlier = list(findings)
             findings.extend(self._run_one(analyser, ctx))
         decision = decide(doc, findings, ctx.alignment, self.config)
         return DocumentReport(

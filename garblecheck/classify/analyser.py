@@ -1,0 +1,131 @@
+"""The classifier analyser: a calibrated probability that each sentence is garbled.
+
+It catches garbling nobody wrote a rule for. Every sentence gets features (``features``) from
+its text, the document's facts and the findings of the analysers that ran before it (the
+pipeline passes them in ``Context.earlier``, unfiltered by the configuration, as in training);
+a sentence aligned with a source sentence goes to the with-source model (GC802), any other to
+the reference-free one (GC801). A probability at or over the model's threshold becomes a
+finding whose message names, in words, the features that pushed it up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from garblecheck.analyser import Analyser, Context
+from garblecheck.classify import features as feats
+from garblecheck.classify.model import REFERENCE_FREE, WITH_SOURCE, SentenceModel, shipped
+from garblecheck.config import Config
+from garblecheck.fluency import surprising_pairs
+from garblecheck.model import Finding, Origin, Sentence
+from garblecheck.rules.base import RuleSpec
+from garblecheck.rules.kinds.classifier import MODELS
+
+CODES = {model: code for code, model in MODELS.items()}
+MAX_REASONS = 3
+MIN_SHARE = 0.1  # log-odds a feature must add to be named as a reason
+# features whose reason is best shown by the sentence's most surprising word pair
+_PAIR_FEATURES = frozenset(
+    {"logprob_mean", "logprob_min", "assoc_mean", "assoc_min", "odd_share", "odd_max",
+     "window_pmi_min", "synonym_max"}
+)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One sentence as the classifier saw it: which model, its feature row, its probability."""
+
+    sentence: Sentence
+    text: str
+    which: str  # REFERENCE_FREE or WITH_SOURCE
+    row: npt.NDArray[np.float64]
+    probability: float
+    model: SentenceModel
+
+
+class ClassifierAnalyser(Analyser):
+    """Runs the shipped models over every sentence; reports those over threshold."""
+
+    name: ClassVar[str] = "classifier"
+    origin: ClassVar[Origin] = "classifier"
+    needs_findings: ClassVar[bool] = True
+
+    def __init__(self, specs: Mapping[str, RuleSpec], config: Config) -> None:
+        self.specs = {code: s for code, s in specs.items() if config.enabled(code)}
+
+    def analyse(self, ctx: Context) -> list[Finding]:
+        return [f for scored in self.score(ctx) if (f := self._finding(scored)) is not None]
+
+    def score(self, ctx: Context) -> list[Scored]:
+        """Every sentence of an enabled code with its probability (for evaluation too)."""
+        if not self.specs:
+            return []
+        models = shipped()
+        by_sentence: dict[int, list[Finding]] = {}
+        for f in ctx.earlier:
+            index = f.sentence if f.sentence is not None else ctx.doc.seg.sentence_at(f.start)
+            if index is not None:
+                by_sentence.setdefault(index, []).append(f)
+        batches: dict[str, list[tuple[Sentence, feats.SentenceInput]]] = {}
+        for s in ctx.doc.seg.sentences:
+            source = _source_text(ctx, s)
+            which = REFERENCE_FREE if source is None else WITH_SOURCE
+            if CODES[which] in self.specs:
+                batches.setdefault(which, []).append((s, feats.SentenceInput(
+                    s.text, ctx.doc.seg.quoted_share(s.start, s.end), ctx.locale,
+                    by_sentence.get(s.index, ()), source,
+                )))
+        scored: list[Scored] = []
+        for which, batch in batches.items():
+            model = models[which]
+            x = np.array([feats.vector(inp, model.features) for _, inp in batch])
+            for (s, inp), row, p in zip(batch, x, model.probability(x), strict=True):
+                scored.append(Scored(s, inp.text, which, row, float(p), model))
+        return sorted(scored, key=lambda sc: sc.sentence.index)
+
+    def _finding(self, sc: Scored) -> Finding | None:
+        if sc.probability < sc.model.threshold:
+            return None
+        spec = self.specs[CODES[sc.which]]
+        values = dict(zip(sc.model.features, sc.row.tolist(), strict=True))
+        drivers = [n for n, share in sc.model.drivers(sc.row.tolist()) if share >= MIN_SHARE]
+        reasons = explain(drivers[:MAX_REASONS], values, sc.text)
+        return Finding(
+            rule=spec.code, name=spec.name, category=spec.category, severity=spec.severity,
+            message=f"{spec.message} (probability {sc.probability:.2f}): {'; '.join(reasons)}",
+            start=sc.sentence.start, end=sc.sentence.end, origin="classifier",
+            confidence=sc.probability,
+            evidence=", ".join(f"{n}={values[n]:.3g}" for n in drivers[:MAX_REASONS]),
+            sentence=sc.sentence.index,
+        )
+
+
+def _source_text(ctx: Context, s: Sentence) -> str | None:
+    if ctx.source is None or s.index >= len(ctx.alignment):
+        return None
+    aligned = ctx.alignment[s.index]
+    return None if aligned is None else ctx.source.text[aligned.start : aligned.end]
+
+
+def explain(drivers: Sequence[str], values: Mapping[str, float], text: str) -> list[str]:
+    """The reasons of a finding in words, the sentence's oddest word pair quoted once."""
+    reasons: list[str] = []
+    quoted = False
+    for name in drivers:
+        words = feats.DESCRIPTIONS.get(name, name)
+        if name == "words":
+            n = int(values[name])
+            words = f"{'long' if n > 25 else 'short'} sentence ({n} words)"
+        elif name in _PAIR_FEATURES and not quoted:
+            pairs = surprising_pairs(text)
+            if pairs:
+                words += f" (“{text[pairs[0].start : pairs[0].end]}”)"
+                quoted = True
+        if words not in reasons:
+            reasons.append(words)
+    return reasons or ["several weak signals together"]

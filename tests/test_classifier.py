@@ -1,0 +1,146 @@
+"""The sentence classifier: the shipped model file, its predictions, its findings, and the
+training code path on a tiny synthetic table."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import garblecheck
+from conftest import FIXTURES, SHARED_DATA, SOURCE, SPUN, needs_shared_data
+from garblecheck.classify import features as feats
+from garblecheck.classify.model import (
+    FILE,
+    REFERENCE_FREE,
+    WITH_SOURCE,
+    read,
+    shipped,
+)
+from garblecheck.errors import RuleError
+from garblecheck.packs import knowledge_path
+from garblecheck.training.datasets import TRAIN, VALIDATION, Example
+
+GARBLED = (
+    "Also, the Japanese self-defense force of Japan, with the cooperation and cooperation of "
+    "the United Kingdom, held a training with the United Kingdom in the Yard Heights."
+)
+CLEAN = "Shares in the company rose 3% on Monday after it reported higher profits."
+
+
+def test_shipped_model_is_plain_json_with_both_models() -> None:
+    path = knowledge_path(FILE)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data["models"]) == {REFERENCE_FREE, WITH_SOURCE}
+    assert not list(path.parent.glob("*.pkl")) and not list(path.parent.glob("*.joblib"))
+    models = shipped()
+    assert models[REFERENCE_FREE].features == feats.REFERENCE_FREE
+    assert models[WITH_SOURCE].features == feats.WITH_SOURCE
+    for model in models.values():
+        assert 0.0 < model.threshold < 1.0
+        assert np.all(np.diff(model.calibration_x) >= 0)
+
+
+def test_broken_model_file_is_a_rule_error(tmp_path: Path) -> None:
+    bad = tmp_path / FILE
+    bad.write_text('{"version": 1, "models": {"reference_free": {}}}', encoding="utf-8")
+    with pytest.raises(RuleError, match="classifier file is broken"):
+        read(bad)
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(RuleError, match="not a version"):
+        read(bad)
+
+
+def test_features_are_named_signals_not_words() -> None:
+    found = feats.values(feats.SentenceInput(CLEAN))
+    assert set(feats.REFERENCE_FREE) <= set(found)
+    assert not set(feats.WITH_SOURCE) - set(feats.REFERENCE_FREE) & set(found)
+    with_source = feats.values(feats.SentenceInput(CLEAN, source=CLEAN))
+    assert set(feats.WITH_SOURCE) <= set(with_source)
+    assert with_source["char_f"] == pytest.approx(1.0)
+    assert with_source["dropped"] == 0.0
+    # a topic word changes nothing but the word-pair statistics around it
+    other = feats.values(feats.SentenceInput(CLEAN.replace("company", "firm")))
+    assert other["words"] == found["words"] and other["capital_share"] == found["capital_share"]
+
+
+def test_predictions_are_deterministic_and_in_range() -> None:
+    model = shipped()[REFERENCE_FREE]
+    x = np.array([feats.vector(feats.SentenceInput(t), model.features) for t in (GARBLED, CLEAN)])
+    first, second = model.probability(x), model.probability(x.copy())
+    assert np.array_equal(first, second)
+    assert np.all((first >= 0) & (first <= 1))
+    assert first[0] > first[1]
+
+
+def test_finding_names_its_reasons() -> None:
+    report = garblecheck.check(f"{CLEAN}\n\n{GARBLED}\n")
+    own = [f for f in report.findings if f.origin == "classifier"]
+    assert [f.rule for f in own] == ["GC801"]
+    finding = own[0]
+    assert finding.category == "fluency" and finding.severity.value == "warning"
+    assert 0.0 < finding.confidence <= 1.0
+    assert "probability" in finding.message and ":" in finding.message
+    assert report.doc.text[finding.start : finding.end] == GARBLED
+    assert finding.evidence
+
+
+def test_with_source_sentences_use_the_source_model() -> None:
+    spun = SPUN.read_text(encoding="utf-8")
+    report = garblecheck.compare(spun, SOURCE.read_text(encoding="utf-8"))
+    aligned = {d.sentence.index for d in report.sentences if d.source is not None}
+    for f in report.findings:
+        if f.origin == "classifier":
+            assert (f.rule == "GC802") == (f.sentence in aligned)
+
+
+def test_classifier_can_be_switched_off() -> None:
+    config = garblecheck.Config(ignore=["GC8"])
+    report = garblecheck.check(GARBLED, config=config)
+    assert not [f for f in report.findings if f.origin == "classifier"]
+
+
+def test_tiny_training_run_exports_what_sklearn_predicts() -> None:
+    from garblecheck.classify.model import _model
+    from garblecheck.training.train import Params, Table, fit_model
+
+    rng = random.Random(1)
+    examples, rows = [], []
+    for i in range(400):
+        label = i % 2
+        doc = f"doc{i // 4}"
+        split = VALIDATION if i // 4 % 5 == 0 else TRAIN
+        origin = "bbc" if label == 0 else "spun"
+        examples.append(Example(f"s{i}", label, doc, split, origin))
+        rows.append([rng.gauss(label, 1.0) for _ in feats.WITH_SOURCE])
+    table = Table(examples, np.array(rows))
+    everything = np.ones(len(examples), dtype=bool)
+    fitted = fit_model(table, REFERENCE_FREE, feats.REFERENCE_FREE, everything,
+                       Params(trees=20, depth=2), seed=0)
+    model = _model(json.loads(json.dumps(fitted.exported)))
+    ours = model.probability(table.column(feats.REFERENCE_FREE))
+    assert np.allclose(ours, fitted.probs)
+    assert 0.0 < model.threshold <= 1.0
+    drivers = model.drivers(table.column(feats.REFERENCE_FREE)[1].tolist())
+    assert all(share > 0 for _, share in drivers)
+
+
+def test_rule_files_document_both_codes() -> None:
+    from garblecheck.rules.loader import load_rules
+
+    codes = {s.code: s for s in load_rules() if s.kind == "classifier"}
+    assert set(codes) == {"GC801", "GC802"}
+    assert all(s.explain["what"] for s in codes.values())
+    assert (FIXTURES / "wallace-2022-spun.txt").is_file()
+
+
+@pytest.mark.slow
+@needs_shared_data()
+def test_evaluate_on_mqm_prints_baselines() -> None:
+    from garblecheck.training.evaluate import evaluate
+
+    text = evaluate(SHARED_DATA / "mqm" / "newstest2020-zhen.jsonl", limit=60)
+    assert "classifier AUROC" in text and "length AUROC" in text and "chrF AUROC" in text
