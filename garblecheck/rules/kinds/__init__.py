@@ -2,6 +2,7 @@
 
 from garblecheck.rules.kinds import (
     boilerplate,
+    classifier,
     collocation,
     compare,
     consistency,
@@ -19,6 +20,7 @@ from garblecheck.rules.kinds import (
 
 __all__ = [
     "boilerplate",
+    "classifier",
     "collocation",
     "compare",
     "consistency",
