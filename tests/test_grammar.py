@@ -28,11 +28,13 @@ from garblecheck.grammar import (
     build_engines,
     local_engine,
 )
+from garblecheck.grammar.harper import UNKNOWN_WORD, enabled_rules, unknown_words
 from garblecheck.grammar.languagetool import check_url, parse_response
 from garblecheck.model import Document
 from garblecheck.packs import packs_dir
 from garblecheck.pipeline import Pipeline
 from garblecheck.rules.base import KINDS, RuleKind, RuleSpec
+from garblecheck.rules.kinds.grammar import GrammarKind
 from garblecheck.rules.loader import build_kinds, parse_rule, rule_files
 
 LT = FIXTURES / "languagetool"
@@ -237,7 +239,7 @@ def test_grammar_rules_need_an_engine_and_a_group() -> None:
     spec = GRAMMAR_SPECS[0]
     bad: list[RuleSpec] = [
         RuleSpec(**{**spec.__dict__, "options": {**spec.options, "engine": "word"}}),
-        RuleSpec(**{**spec.__dict__, "options": {**spec.options, "categories": []}}),
+        RuleSpec(**{**spec.__dict__, "options": {**spec.options, "categories": [], "rules": []}}),
     ]
     for item in bad:
         with pytest.raises(RuleError):
@@ -288,3 +290,16 @@ def test_real_server_examples() -> None:
             assert spec.code in [code for code, _ in _run(ex.text, engine)], ex.text
         for ex in spec.quiet:
             assert spec.code not in [code for code, _ in _run(ex.text, engine)], ex.text
+
+
+def test_shipped_harper_rules_include_every_rule_named() -> None:
+    named = {r for k in KINDS_BUILT if isinstance(k, GrammarKind) and k.engine == "harper"
+             for r in k.rules} - {UNKNOWN_WORD}  # fmt: skip
+    assert named and named <= enabled_rules()
+    assert "SpellCheck" not in enabled_rules()
+
+
+def test_unknown_words_skip_compounds_and_suggest_a_close_word() -> None:
+    text = "The co-ordinator said the reseach would pre-empt an unremittingly grim review."
+    found = [(text[m.start : m.end], m.replacements) for m in unknown_words(text)]
+    assert found == [("reseach", ("research",)), ("unremittingly", ())]

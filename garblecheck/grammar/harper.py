@@ -1,25 +1,107 @@
 """Harper (harper-py): a fast offline grammar checker, embedded, on by default.
 
-Harper's spell checker flags names and British spellings; the rule files keep its grammar
-groups and only the misspellings of unknown lower-case words. Building a linter reads Harper's
-dictionary (about half a second), so one is built per dialect, on first use, and reused.
+Harper parses quickly, but running all of its ~900 rules costs twenty times the parse, so the
+linter runs only the rules listed in ``harper-rules.json`` (chosen from data by
+``python -m garblecheck.build.harper_rules``: the rules the rule files claim that mark learner
+English). Harper's spell checker is the costliest rule and flags names and British spellings;
+the engine replaces it with a check against garblecheck's lexicon of clean English, reported as
+``UnknownWord`` matches. Building a linter reads Harper's dictionary (about half a second), so
+one is built per dialect, on first use, and reused.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import string
+from functools import lru_cache
 from typing import Any
 
-from garblecheck.errors import EngineError
+from garblecheck.errors import EngineError, RuleError
 from garblecheck.grammar.base import Match
+from garblecheck.knowledge.phrases import phrase_table
+from garblecheck.packs import knowledge_path
+from garblecheck.rules.kinds.grammar import unknown_word
 
 MISSING = (
     "the Harper grammar engine is not installed (pip install harper-py); "
     "run with --no-grammar to check without it"
 )
+RULES_FILE = "harper-rules.json"
+UNKNOWN_WORD = "UnknownWord"  # the rule id of the engine's own spelling check
+# a lower-case word standing alone: not part of a hyphenated compound ("pre-empt"), a number
+# ("5th"), an address or a handle; "'s" is left off, other clitics kept ("don't")
+_WORD = re.compile(r"(?<![\w@/.'’-])[a-z]+(?:['’](?!s\b)[a-z]+)?(?![\w@/'’-]|\.\w)")
+# a likely typo is one edit away from a word at least this common (share of all words)
+CLOSE_SHARE = 1e-5
+
+
+@lru_cache(maxsize=1)
+def enabled_rules() -> frozenset[str]:
+    """The Harper rules garblecheck runs, from the shipped list."""
+    path = knowledge_path(RULES_FILE)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RuleError(
+            str(path),
+            f"cannot read the Harper rule list ({exc}); "
+            "rebuild it with python -m garblecheck.build.harper_rules",
+        ) from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise RuleError(str(path), "not a version 1 Harper rule list")
+    return frozenset(str(rule) for rule in data["enabled"])
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    letters = string.ascii_lowercase
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in letters),
+        *(a + c + b for a, b in splits for c in letters),
+    }
+
+
+@lru_cache(maxsize=4096)
+def close_word(word: str) -> str | None:
+    """The most common word of clean English one edit away, when it is common enough for
+    ``word`` to be a typo of it ("reseach" for "research"). Exact forms of the phrase table's
+    vocabulary, so that no inflection is made up ("hourses")."""
+    table = phrase_table()
+    best, best_count = None, CLOSE_SHARE * table.tokens
+    for cand in _edits(word):
+        index = table.ids.get(cand)  # 0, the rare words' share, is never a candidate
+        count = float(table.unigram[index]) if index else 0.0
+        if count >= best_count:
+            best, best_count = cand, count
+    return best
+
+
+def unknown_words(text: str) -> list[Match]:
+    """Lower-case words of 3+ letters that clean English never uses, as spelling matches."""
+    matches = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if unknown_word(word):
+            close = close_word(word)
+            matches.append(
+                Match(
+                    rule=UNKNOWN_WORD,
+                    category="Spelling",
+                    start=m.start(),
+                    end=m.end(),
+                    message=f"“{word}” is not an English word",
+                    replacements=(close,) if close else (),
+                )
+            )
+    return matches
 
 
 class HarperEngine:
-    """Harper over a whole document, in the dialect of its locale."""
+    """Harper over a whole document, in the dialect of its locale, plus the unknown words."""
 
     name = "harper"
 
@@ -35,6 +117,8 @@ class HarperEngine:
         linter = self._linters.get(dialect)
         if linter is None:
             linter = self._linters[dialect] = harper.Linter(dialect)
+            wanted = enabled_rules()
+            linter.set_lint_config({r: r in wanted for r in linter.get_default_lint_config()})
         return linter
 
     def check(self, text: str, locale: str | None) -> list[Match]:
@@ -44,16 +128,19 @@ class HarperEngine:
         except (RuntimeError, ValueError) as exc:
             raise EngineError(None, f"Harper failed: {exc}") from None
         return [
-            Match(
-                rule=rule,
-                category=lint.lint_kind,
-                start=lint.span.start,
-                end=lint.span.end,
-                message=lint.message,
-                replacements=tuple(
-                    s.replacement_text for s in lint.suggestions if s.replacement_text
-                ),
-            )
-            for rule, lints in by_rule.items()
-            for lint in lints
+            *(
+                Match(
+                    rule=rule,
+                    category=lint.lint_kind,
+                    start=lint.span.start,
+                    end=lint.span.end,
+                    message=lint.message,
+                    replacements=tuple(
+                        s.replacement_text for s in lint.suggestions if s.replacement_text
+                    ),
+                )
+                for rule, lints in by_rule.items()
+                for lint in lints
+            ),
+            *unknown_words(text),
         ]
