@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from garblecheck.config import Config
-from garblecheck.errors import ConfigError, GarblecheckError
+from garblecheck.errors import ConfigError, EngineError, GarblecheckError
 from garblecheck.ingest import document_from_text
 from garblecheck.inputs import InputOptions, iter_documents, read_file
 from garblecheck.pipeline import Pipeline
@@ -112,6 +112,8 @@ def iter_reports(
         doc, own_source = item
         try:
             yield pipeline.run(doc, own_source or source_doc)
+        except EngineError:
+            raise  # an engine that is down fails every document: stop the run at once
         except GarblecheckError as exc:
             yield RunError(exc.path or doc.path, exc.problem)
 

@@ -109,6 +109,21 @@ FieldOpt = Annotated[
         "source_text or source_path (repeatable; default: the same names).",
     ),
 ]
+GrammarOpt = Annotated[
+    bool,
+    typer.Option("--grammar/--no-grammar", help="Run the embedded Harper grammar engine."),
+]
+LanguageToolOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--languagetool-url",
+        help="A LanguageTool server (http://host:8081) to check grammar with, or 'local' for "
+        "the install in $LTP_PATH.",
+    ),
+]
+MetricsOpt = Annotated[
+    bool, typer.Option("--metrics", help="Readability metrics per document and sentence.")
+]
 
 _LOCALES = ("en-GB", "en-US")
 
@@ -123,11 +138,15 @@ def _codes(value: str | None) -> list[str]:
 
 
 def _config(
+    *,
     date: str | None,
     locale: str | None,
     select: str | None,
     ignore: str | None,
     rules: list[Path] | None,
+    grammar: bool,
+    languagetool_url: str | None,
+    metrics: bool,
 ) -> Config:
     if locale is not None and locale not in _LOCALES:
         _fail(f"--locale: {locale!r} is not one of {', '.join(_LOCALES)}")
@@ -137,6 +156,9 @@ def _config(
         select=_codes(select),
         ignore=_codes(ignore),
         rule_paths=[str(p) for p in rules or []],
+        grammar=grammar,
+        languagetool_url=languagetool_url,
+        metrics=metrics,
     )
 
 
@@ -203,12 +225,19 @@ def check(
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     fields: FieldOpt = None,
+    grammar: GrammarOpt = True,
+    languagetool_url: LanguageToolOpt = None,
+    metrics: MetricsOpt = False,
 ) -> None:
     """Check articles: text, markdown, HTML pages, JSONL (one article a line), - for stdin, or
     folders (with --source, also classify every difference from the source)."""
     if ctx.info_name == "compare" and source is None:
         _fail("compare: give the source with --source FILE")
-    pipeline = pipeline_for(_config(date, locale, select, ignore, rules))
+    config = _config(
+        date=date, locale=locale, select=select, ignore=ignore, rules=rules, grammar=grammar,
+        languagetool_url=languagetool_url, metrics=metrics,
+    )
+    pipeline = pipeline_for(config)
     options = InputOptions(
         include=tuple(include) if include else DEFAULT_INCLUDE,
         exclude=tuple(exclude or ()),

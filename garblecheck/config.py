@@ -18,8 +18,6 @@ class Thresholds:
 
     # a document is "garbled" when its score reaches this, "suspect" when anything is flagged
     garbled_score: float = 0.5
-    # a sentence over this many words gets a metric finding
-    long_sentence_words: int = 60
 
 
 @dataclass
@@ -36,6 +34,10 @@ class Config:
     rule_paths: list[str] = field(default_factory=list)  # extra rule files or folders
     max_bytes: int = 20 * 1024 * 1024
     accepted_terms: list[str] = field(default_factory=list)
+    grammar: bool = True  # the embedded Harper engine
+    languagetool_url: str | None = None  # a LanguageTool server, or "local" for $LTP_PATH
+    languagetool_timeout: float = 10.0
+    metrics: bool = False  # readability per document and sentence (loads textstat: ~2 s)
 
     def enabled(self, code: str) -> bool:
         """Whether a rule code is switched on by ``select``/``ignore`` (longest prefix wins)."""

@@ -17,7 +17,9 @@ from garblecheck.config import Config
 from garblecheck.dates import find_date
 from garblecheck.decide import decide
 from garblecheck.errors import GarblecheckError
+from garblecheck.grammar import GrammarAnalyser, build_engines
 from garblecheck.knowledge.spelling import infer_locale
+from garblecheck.metrics import measure
 from garblecheck.model import Document, Finding
 from garblecheck.result import DocumentReport
 from garblecheck.rules.engine import RuleAnalyser
@@ -50,10 +52,15 @@ class Pipeline:
         config = config or Config()
         specs = load_rules([*config.rule_paths] if config.rule_paths else None)
         compare_specs = {s.code: s for s in specs if s.kind == "compare"}
-        analysers: list[Analyser] = [
-            RuleAnalyser(build_kinds(specs), config),
-            CompareAnalyser(compare_specs),
-        ]
+        kinds = build_kinds(specs)
+        analysers: list[Analyser] = [RuleAnalyser(kinds, config), CompareAnalyser(compare_specs)]
+        engines = build_engines(
+            harper=config.grammar,
+            languagetool_url=config.languagetool_url,
+            timeout=config.languagetool_timeout,
+        )
+        if engines:
+            analysers.append(GrammarAnalyser(kinds, engines, config))
         if classifier:
             classifier_specs = {s.code: s for s in specs if s.kind == "classifier"}
             analysers.append(ClassifierAnalyser(classifier_specs, config))
@@ -100,8 +107,11 @@ class Pipeline:
                 ctx.earlier = list(findings)
             findings.extend(self._run_one(analyser, ctx))
         decision = decide(doc, findings, ctx.alignment, self.config)
+        readability = measure(doc) if self.config.metrics else None
         return DocumentReport(
-            doc=doc, decision=decision, source=source, date=ctx.date, locale=ctx.locale
+            doc=doc, decision=decision, source=source, date=ctx.date, locale=ctx.locale,
+            metrics=readability.document if readability else {},
+            sentence_metrics=readability.sentences if readability else [],
         )
 
     def _run_one(self, analyser: Analyser, ctx: Context) -> list[Finding]:

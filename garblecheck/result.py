@@ -22,6 +22,7 @@ class DocumentReport:
     date: dt.date | None = None
     locale: str | None = None
     metrics: dict[str, float] = field(default_factory=dict)
+    sentence_metrics: list[dict[str, float]] = field(default_factory=list)  # per sentence
     group: str | int | None = None
 
     @property
@@ -53,7 +54,7 @@ class DocumentReport:
                 "text": self.source.text[d.source.start : d.source.end],
                 "similarity": round(d.source.similarity, 4),
             }
-        return {
+        out: dict[str, object] = {
             "index": d.sentence.index,
             "start": d.sentence.start,
             "end": d.sentence.end,
@@ -62,6 +63,9 @@ class DocumentReport:
             "flagged": d.flagged,
             "source": source,
         }
+        if self.sentence_metrics:
+            out["metrics"] = self.sentence_metrics[d.sentence.index]
+        return out
 
     def to_dict(self) -> dict[str, object]:
         """One document object of the JSON report."""
