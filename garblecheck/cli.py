@@ -323,6 +323,7 @@ class Knowledge(StrEnum):
     spelling = "spelling"
     phrases = "phrases"
     preferences = "preferences"
+    harper_rules = "harper_rules"
     all = "all"
 
 

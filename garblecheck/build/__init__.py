@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 BUILDERS: tuple[str, ...] = (
-    "offices", "lexicon", "fingerprints", "spelling", "phrases", "preferences",
+    "offices", "lexicon", "fingerprints", "spelling", "phrases", "preferences", "harper_rules",
 )
 
 

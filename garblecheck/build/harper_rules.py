@@ -27,7 +27,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from garblecheck.build import parser
 from garblecheck.packs import packs_dir
 from garblecheck.rules.kinds.grammar import GrammarKind
 from garblecheck.rules.loader import build_kinds, parse_rule, rule_files
@@ -174,5 +173,6 @@ def build(data: Path, out: Path) -> str:
 
 
 if __name__ == "__main__":
-    args = parser("harper_rules").parse_args()
-    print(build(args.data, args.out))
+    from garblecheck.build import run
+
+    run("harper_rules")
