@@ -12,7 +12,6 @@ import datetime as dt
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import lru_cache
 
 from garblecheck.config import Config
 from garblecheck.errors import ConfigError, EngineError, GarblecheckError
@@ -21,10 +20,25 @@ from garblecheck.inputs import InputOptions, iter_documents, read_file
 from garblecheck.pipeline import Pipeline
 from garblecheck.result import DocumentReport, RunError, RunReport
 
+_BUILT: dict[str, Pipeline] = {}
+_BUILT_MAX = 8
 
-@lru_cache(maxsize=1)
+
+def _built(config: Config) -> Pipeline:
+    """A pipeline whose analysers fit ``config``, built once per configuration: the article
+    date and locale only enter each run's context, so they never cause a rebuild."""
+    shape = replace(config, date=None, locale=None)
+    key = repr(shape)
+    if key not in _BUILT:
+        if len(_BUILT) >= _BUILT_MAX:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = Pipeline.from_config(shape)
+    built = _BUILT[key]
+    return built if built.config == config else replace(built, config=config, stats={})
+
+
 def _default_pipeline() -> Pipeline:
-    return Pipeline.from_config(Config())
+    return _built(Config())
 
 
 def parse_date(value: str | dt.date | None, what: str = "date") -> dt.date | None:
@@ -40,9 +54,8 @@ def parse_date(value: str | dt.date | None, what: str = "date") -> dt.date | Non
 def pipeline_for(
     config: Config | None, date: str | dt.date | None = None, locale: str | None = None
 ) -> Pipeline:
-    """The pipeline for a configuration; the default one is built once and reused."""
-    if config is None and date is None and locale is None:
-        return _default_pipeline()
+    """The pipeline for a configuration (and article date or locale), reused across calls;
+    user rule files are read afresh each time, since they may have changed."""
     config = config or Config()
     if date is not None or locale is not None:
         config = replace(
@@ -50,8 +63,7 @@ def pipeline_for(
         )
     if config.rule_paths:
         return Pipeline.from_config(config)
-    base = _default_pipeline()
-    return Pipeline.from_config(config) if base.config != config else base
+    return _built(config)
 
 
 def check(

@@ -111,7 +111,11 @@ FieldOpt = Annotated[
 ]
 GrammarOpt = Annotated[
     bool,
-    typer.Option("--grammar/--no-grammar", help="Run the embedded Harper grammar engine."),
+    typer.Option(
+        "--grammar/--no-grammar",
+        help="Also run the embedded Harper grammar engine (notes on agreement, confused and "
+        "unknown words; halves throughput).",
+    ),
 ]
 LanguageToolOpt = Annotated[
     str | None,
@@ -225,7 +229,7 @@ def check(
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     fields: FieldOpt = None,
-    grammar: GrammarOpt = True,
+    grammar: GrammarOpt = False,
     languagetool_url: LanguageToolOpt = None,
     metrics: MetricsOpt = False,
 ) -> None:

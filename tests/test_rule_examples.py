@@ -18,7 +18,7 @@ LANGUAGETOOL = os.environ.get("GARBLECHECK_LANGUAGETOOL_URL")
 SPECS = [
     s for s in load_rules() if LANGUAGETOOL or s.options.get("engine") != "languagetool"
 ]
-CONFIG = Config(languagetool_url=LANGUAGETOOL)
+CONFIG = Config(grammar=True, languagetool_url=LANGUAGETOOL)
 
 
 def _cases(which: str) -> list[tuple[RuleSpec, Example]]:
