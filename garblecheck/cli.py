@@ -51,6 +51,11 @@ app = typer.Typer(
 class Format(StrEnum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    markdown = "markdown"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -60,7 +65,16 @@ class FailOn(StrEnum):
     never = "never"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: text (coloured on a terminal), json, jsonl (a document a line), "
+        "sarif (code scanning), github (workflow annotations), markdown (a PR comment), "
+        "html (a review page; use -o).",
+    ),
+]
 FailOnOpt = Annotated[
     FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")
 ]
@@ -85,7 +99,10 @@ OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
 ]
 ShowInfoOpt = Annotated[
-    bool, typer.Option("--show-info", help="Text output: also print info-level findings.")
+    bool,
+    typer.Option(
+        "--show-info", help="text, github and markdown output: also report info-level findings."
+    ),
 ]
 IncludeOpt = Annotated[
     list[str] | None,

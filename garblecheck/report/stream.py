@@ -1,5 +1,7 @@
 """Writing a report while the run goes on, one document at a time, so memory stays flat however
-many documents there are. The output is the same as the whole-run renderers' (``render``).
+many documents there are (text, json, jsonl). The output is the same as the whole-run
+renderers' (``render``); formats that need the whole run (sarif, github, markdown, html) are
+rendered once it ends.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from typing import TextIO
 
 from garblecheck._version import __version__
 from garblecheck.model import Severity
+from garblecheck.report import RENDERERS
+from garblecheck.report.as_jsonl import document_line, error_line
 from garblecheck.report.as_text import document_lines as text_lines
-from garblecheck.result import SCHEMA_VERSION, DocumentReport, RunError
+from garblecheck.report.as_text import summary_line, wants_color
+from garblecheck.result import SCHEMA_VERSION, DocumentReport, RunError, RunReport
 
 
 @dataclass
@@ -69,18 +74,41 @@ def _json(results: Iterable[DocumentReport | RunError], out: TextIO, tally: Tall
 def _text(
     results: Iterable[DocumentReport | RunError], out: TextIO, tally: Tally, show_info: bool
 ) -> None:
+    color = wants_color(out)
     for result in results:
         if isinstance(result, DocumentReport):
-            out.write("".join(line + "\n" for line in text_lines(result, show_info)))
+            lines = text_lines(result, show_info, color)
+            out.write("".join(line + "\n" for line in lines))
             tally.add(result)
     for err in tally.errors:
         out.write(f"{err.path}: error: {err.error}\n")
-    s = tally.summary()
-    out.write(
-        f"Checked {s['documents']} document(s), {s['sentences']} sentences: "
-        f"{s['flagged']} flagged, {s['findings']} findings, {len(tally.errors)} error(s)"
-        f" in {s['seconds']:.2f}s.\n"
-    )
+    out.write(summary_line(tally.summary(), len(tally.errors)) + "\n")
+
+
+def _jsonl(results: Iterable[DocumentReport | RunError], out: TextIO, tally: Tally) -> None:
+    for result in results:
+        if isinstance(result, DocumentReport):
+            out.write(document_line(result))
+            out.flush()
+            tally.add(result)
+    out.write("".join(map(error_line, tally.errors)))
+
+
+def _whole(
+    results: Iterable[DocumentReport | RunError],
+    fmt: str,
+    out: TextIO,
+    tally: Tally,
+    show_info: bool,
+) -> None:
+    """Formats that need every document first: collect the run, then render it."""
+    report = RunReport(errors=tally.errors)
+    for result in results:
+        if isinstance(result, DocumentReport):
+            report.documents.append(result)
+            tally.add(result)
+    report.seconds = time.perf_counter() - tally.began
+    out.write(RENDERERS[fmt](report, show_info))
 
 
 def stream(
@@ -91,8 +119,9 @@ def stream(
     show_info: bool = False,
     on_error: Callable[[RunError], None] | None = None,
 ) -> Tally:
-    """Write each result as it comes (``fmt`` is ``text`` or ``json``); errors are passed to
-    ``on_error`` when they happen and listed at the end."""
+    """Write the report in ``fmt`` (one of ``FORMATS``), each result as it comes where the
+    format allows; errors are passed to ``on_error`` when they happen and listed at the end.
+    Text is coloured when ``out`` is a terminal and NO_COLOR is not set."""
 
     def noting_errors() -> Iterable[DocumentReport | RunError]:
         for result in results:
@@ -107,6 +136,10 @@ def stream(
         _json(noting_errors(), out, tally)
     elif fmt == "text":
         _text(noting_errors(), out, tally, show_info)
+    elif fmt == "jsonl":
+        _jsonl(noting_errors(), out, tally)
+    elif fmt in RENDERERS:
+        _whole(noting_errors(), fmt, out, tally, show_info)
     else:
-        raise ValueError(f"the {fmt} report cannot be streamed")
+        raise ValueError(f"no {fmt} report")
     return tally
