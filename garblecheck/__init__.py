@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from garblecheck.config import Config
     from garblecheck.model import Finding, Severity
     from garblecheck.result import DocumentReport, RunReport
+    from garblecheck.scan import scan
 
 _EXPORTS = {
     "check": "garblecheck.api",
@@ -28,6 +29,7 @@ _EXPORTS = {
     "Severity": "garblecheck.model",
     "DocumentReport": "garblecheck.result",
     "RunReport": "garblecheck.result",
+    "scan": "garblecheck.scan",
 }
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "check",
     "check_paths",
     "compare",
+    "scan",
 ]
 
 

@@ -275,6 +275,76 @@ app.command(
 )(check)
 
 
+class SummaryFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("scan")
+def scan_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders: text, markdown, HTML, JSONL.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="One JSON line per article, here (default: stdout)."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Keep the articles already in the output; do the rest.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on Dask: 'local' (a LocalCluster) or tcp://HOST:8786."),
+    ] = None,
+    source_dir: Annotated[
+        str | None,
+        typer.Option("--source-dir", help="A folder of source versions, preferred as sources."),
+    ] = None,
+    fmt: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="Format of the summary.")
+    ] = SummaryFormat.text,
+    fail_on: FailOnOpt = FailOn.warning,
+    date: DateOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    fields: FieldOpt = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Scan a crawl: group the versions of each story, choose the cleanest as the source,
+    compare the others with it; one JSON line per article, then a summary (on stdout, or on
+    stderr when the lines go to stdout)."""
+    from garblecheck.api import parse_date
+    from garblecheck.config import Config
+    from garblecheck.model import Severity
+    from garblecheck.scan import ScanOptions, scan
+
+    config = Config(date=parse_date(date, "--date"), select=_codes(select), ignore=_codes(ignore))
+    inputs = InputOptions(
+        include=tuple(include) if include else DEFAULT_INCLUDE,
+        exclude=tuple(exclude or ()),
+        fields=Fields.parse(fields or []),
+    )
+    summary = scan(paths, options=ScanOptions(
+        output=output, resume=resume, jobs=jobs, dask=dask, source_dir=source_dir,
+        config=config, inputs=inputs,
+        progress=sys.stderr.isatty() if progress is None else progress,
+    ))
+    typer.echo(summary.render(fmt.value), nl=False, err=output is None)
+    if summary.errors:
+        raise typer.Exit(2)
+    bar = None if fail_on is FailOn.never else Severity(fail_on.value)
+    if bar is not None and summary.worst is not None and summary.worst >= bar:
+        raise typer.Exit(1)
+
+
 @app.command("clean")
 def clean_command(
     path: Annotated[
