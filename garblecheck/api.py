@@ -15,10 +15,12 @@ from dataclasses import replace
 
 from garblecheck.config import Config
 from garblecheck.errors import ConfigError, EngineError, GarblecheckError
+from garblecheck.filtering import Filters
 from garblecheck.ingest import document_from_text
 from garblecheck.inputs import InputOptions, iter_documents, read_file
 from garblecheck.pipeline import Pipeline
 from garblecheck.result import DocumentReport, RunError, RunReport
+from garblecheck.settings import Settings
 
 _BUILT: dict[str, Pipeline] = {}
 _BUILT_MAX = 8
@@ -76,7 +78,7 @@ def check(
 ) -> DocumentReport:
     """Check a text with no source: knowledge, patterns and the classifier."""
     pipeline = pipeline_for(config, date, locale)
-    return pipeline.run(document_from_text(text, path))
+    return Filters().apply(pipeline.run(document_from_text(text, path)), pipeline.config)
 
 
 def compare(
@@ -92,9 +94,18 @@ def compare(
     """Check a copy against its source: every difference classified, plus the reference-free
     checks for sentences the source does not cover."""
     pipeline = pipeline_for(config, date, locale)
-    return pipeline.run(
+    report = pipeline.run(
         document_from_text(copy_text, copy_path), document_from_text(source_text, source_path)
     )
+    return Filters().apply(report, pipeline.config)
+
+
+def _pipeline_of(config: Config, built: dict[int, Pipeline]) -> Pipeline:
+    """The pipeline for a configuration that settings resolved (one object per layering), kept
+    in ``built`` so that rule files a configuration names are read once a run."""
+    if id(config) not in built:
+        built[id(config)] = pipeline_for(config)
+    return built[id(config)]
 
 
 def iter_reports(
@@ -103,12 +114,20 @@ def iter_reports(
     source: str | None = None,
     pipeline: Pipeline | None = None,
     options: InputOptions | None = None,
+    settings: Settings | None = None,
+    filters: Filters | None = None,
 ) -> Iterator[DocumentReport | RunError]:
     """Each document's report, or the error of a file (or JSONL line) that could not be read or
     checked, lazily. Files, folders, ``-`` (stdin), HTML, markdown and JSONL are read as
     ``garblecheck.inputs`` reads them; each document is checked against its own source (a JSONL
-    record's) or else against ``source``."""
-    pipeline = pipeline or _default_pipeline()
+    record's) or else against ``source``. With ``settings``, each document is checked with the
+    configuration found for its own path (``pipeline`` then serves stdin and the source);
+    ``filters`` (inline comments only, by default) decide which findings are reported."""
+    pipeline = pipeline or (
+        _pipeline_of(settings.config_for(None), {}) if settings else _default_pipeline()
+    )
+    filters = filters or Filters()
+    own: dict[int, Pipeline] = {}
     options = replace(options or InputOptions(), max_bytes=pipeline.config.max_bytes)
     source_doc = None
     if source is not None:
@@ -123,7 +142,8 @@ def iter_reports(
             continue
         doc, own_source = item
         try:
-            yield pipeline.run(doc, own_source or source_doc)
+            run = pipeline if settings is None else _pipeline_of(settings.config_for(doc.path), own)
+            yield filters.run(run, doc, own_source or source_doc)
         except EngineError:
             raise  # an engine that is down fails every document: stop the run at once
         except GarblecheckError as exc:
@@ -136,13 +156,19 @@ def check_paths(
     source: str | None = None,
     pipeline: Pipeline | None = None,
     options: InputOptions | None = None,
+    settings: Settings | None = None,
+    filters: Filters | None = None,
 ) -> RunReport:
     """Check files (``-`` is stdin), each against ``source`` when given, all results in one
     report. A file that cannot be read or checked is listed under ``errors``; the others still
     get their results."""
     began = time.perf_counter()
     report = RunReport()
-    for result in iter_reports(paths, source=source, pipeline=pipeline, options=options):
+    results = iter_reports(
+        paths, source=source, pipeline=pipeline, options=options, settings=settings,
+        filters=filters,
+    )
+    for result in results:
         if isinstance(result, RunError):
             report.errors.append(result)
         else:

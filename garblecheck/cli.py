@@ -15,14 +15,16 @@ from typing import Annotated, NoReturn
 import typer
 
 from garblecheck._version import __version__
-from garblecheck.api import iter_reports, parse_date, pipeline_for
-from garblecheck.config import Config
+from garblecheck.api import iter_reports
+from garblecheck.baseline import Baseline
+from garblecheck.changed import ChangedLines
 from garblecheck.errors import GarblecheckError
+from garblecheck.filtering import Filters
 from garblecheck.inputs import Fields, InputOptions
 from garblecheck.inputs.options import DEFAULT_INCLUDE
-from garblecheck.model import Severity
 from garblecheck.report.stream import stream
 from garblecheck.result import DocumentReport, RunError
+from garblecheck.settings import Settings, cli_values, format_settings
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
@@ -145,8 +147,44 @@ LanguageToolOpt = Annotated[
 MetricsOpt = Annotated[
     bool, typer.Option("--metrics", help="Readability metrics per document and sentence.")
 ]
+ConfigFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Take the configuration from this file (pyproject.toml or garblecheck.toml) for "
+        "every input, instead of the one found by walking up from each.",
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline",
+        help="Report only findings this file does not list; if it does not exist, write "
+        "today's findings to it.",
+    ),
+]
+ChangedSinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--changed-since", help="Report only findings on lines changed since this git revision."
+    ),
+]
+FixOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fix",
+        help="Apply the safe fixes (junk lines, repeated words, institution names) and report "
+        "on the fixed files; each original is kept as FILE.bak.",
+    ),
+]
 
-_LOCALES = ("en-GB", "en-US")
+# options that are also configuration keys: given on the command line, they override the files
+_SETTING_OPTIONS = {
+    "select": "select", "ignore": "ignore", "fail_on": "fail-on", "date": "date",
+    "locale": "locale", "rules": "rules", "grammar": "grammar",
+    "languagetool_url": "languagetool-url", "metrics": "metrics", "include": "include",
+    "exclude": "exclude",
+}
 
 
 def _fail(message: str) -> NoReturn:
@@ -158,29 +196,77 @@ def _codes(value: str | None) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()] if value else []
 
 
-def _config(
-    *,
-    date: str | None,
-    locale: str | None,
-    select: str | None,
-    ignore: str | None,
-    rules: list[Path] | None,
-    grammar: bool,
-    languagetool_url: str | None,
-    metrics: bool,
-) -> Config:
-    if locale is not None and locale not in _LOCALES:
-        _fail(f"--locale: {locale!r} is not one of {', '.join(_LOCALES)}")
-    return Config(
-        date=parse_date(date, "--date"),
-        locale=locale,
-        select=_codes(select),
-        ignore=_codes(ignore),
-        rule_paths=[str(p) for p in rules or []],
-        grammar=grammar,
-        languagetool_url=languagetool_url,
-        metrics=metrics,
-    )
+def _settings(ctx: typer.Context, config_file: Path | None) -> Settings:
+    """The configuration files (found per input, or ``--config``) under the options that were
+    given on the command line."""
+    given: dict[str, object] = {}
+    for param, key in _SETTING_OPTIONS.items():
+        source = ctx.get_parameter_source(param)
+        if source is None or source.name not in ("COMMANDLINE", "ENVIRONMENT"):
+            continue
+        value = ctx.params[param]
+        if key in ("select", "ignore"):
+            value = _codes(value)
+        elif key == "rules":
+            value = [str(p) for p in value]
+        given[key] = value
+    return Settings(config_file=config_file, cli=cli_values(given))
+
+
+def _batches(
+    paths: list[str], settings: Settings, fields: Fields
+) -> Iterator[tuple[list[str], InputOptions]]:
+    """The inputs in runs that share the include/exclude globs of their configuration (which
+    only select what a folder expands to)."""
+    batch: list[str] = []
+    globs: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    for path in paths:
+        if path != "-" and Path(path).is_dir():
+            resolved = settings.resolve(path)
+            if batch and globs not in (None, (resolved.include, resolved.exclude)):
+                yield batch, _options(globs, fields)
+                batch = []
+            globs = (resolved.include, resolved.exclude)
+        batch.append(path)
+    if batch:
+        yield batch, _options(globs, fields)
+
+
+def _options(
+    globs: tuple[tuple[str, ...], tuple[str, ...]] | None, fields: Fields
+) -> InputOptions:
+    include, exclude = globs or (DEFAULT_INCLUDE, ())
+    return InputOptions(include=include, exclude=exclude, fields=fields)
+
+
+class _FailOn:
+    """Whether a document had a finding at or above the ``fail-on`` of its own configuration."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings, self.failed = settings, False
+
+    def watch(
+        self, results: Iterable[DocumentReport | RunError]
+    ) -> Iterator[DocumentReport | RunError]:
+        for result in results:
+            if isinstance(result, DocumentReport):
+                bar = self.settings.config_for(result.doc.path).fail_on
+                self.failed |= bar is not None and any(f.severity >= bar for f in result.findings)
+            yield result
+
+
+def _say(line: str) -> None:
+    typer.echo(f"garblecheck: {line}", err=True)
+
+
+def _recording(
+    results: Iterable[DocumentReport | RunError], baseline: Baseline | None
+) -> Iterator[DocumentReport | RunError]:
+    """The results; then, when the baseline file did not exist, the file written."""
+    yield from results
+    if baseline is not None and baseline.recording:
+        _say(f"{baseline.path}: baseline of {baseline.save()} finding(s) written")
+
 
 
 def _say_error(err: RunError) -> None:
@@ -201,12 +287,11 @@ def _noting_fallbacks(
 def _emit(
     results: Iterable[DocumentReport | RunError],
     fmt: Format,
-    fail_on: FailOn,
     output: Path | None,
     info: bool,
 ) -> None:
     """Write the report as the documents are checked (errors on stderr as they happen), then
-    exit 2 if any input failed, 1 if a finding reached ``fail_on``."""
+    exit 2 if any input failed."""
     try:
         out = sys.stdout if output is None else output.open("w", encoding="utf-8")
     except OSError as exc:
@@ -222,9 +307,6 @@ def _emit(
             out.close()
     if tally.errors:
         raise typer.Exit(2)
-    bar = None if fail_on is FailOn.never else Severity(fail_on.value)
-    if bar is not None and tally.worst is not None and tally.worst >= bar:
-        raise typer.Exit(1)
 
 
 def check(
@@ -249,23 +331,60 @@ def check(
     grammar: GrammarOpt = False,
     languagetool_url: LanguageToolOpt = None,
     metrics: MetricsOpt = False,
+    config_file: ConfigFileOpt = None,
+    baseline: BaselineOpt = None,
+    changed_since: ChangedSinceOpt = None,
+    fix: FixOpt = False,
 ) -> None:
     """Check articles: text, markdown, HTML pages, JSONL (one article a line), - for stdin, or
-    folders (with --source, also classify every difference from the source)."""
+    folders (with --source, also classify every difference from the source). Settings come
+    from [tool.garblecheck] in pyproject.toml or garblecheck.toml, found by walking up from
+    each file; options given here override them."""
     if ctx.info_name == "compare" and source is None:
         _fail("compare: give the source with --source FILE")
-    config = _config(
-        date=date, locale=locale, select=select, ignore=ignore, rules=rules, grammar=grammar,
-        languagetool_url=languagetool_url, metrics=metrics,
+    settings = _settings(ctx, config_file)
+    recorder = Baseline(baseline) if baseline is not None else None
+    filters = Filters(
+        changed=ChangedLines(changed_since) if changed_since is not None else None,
+        baseline=recorder,
+        fix=_say if fix else None,
     )
-    pipeline = pipeline_for(config)
-    options = InputOptions(
-        include=tuple(include) if include else DEFAULT_INCLUDE,
-        exclude=tuple(exclude or ()),
-        fields=Fields.parse(fields or []),
+    batches = _batches(paths, settings, Fields.parse(fields or []))
+    results = (
+        result
+        for batch, options in batches
+        for result in iter_reports(
+            batch, source=source, options=options, settings=settings, filters=filters
+        )
     )
-    results = iter_reports(paths, source=source, pipeline=pipeline, options=options)
-    _emit(results, fmt, fail_on, output, show_info)
+    verdicts = _FailOn(settings)
+    _emit(verdicts.watch(_recording(results, recorder)), fmt, output, show_info)
+    if verdicts.failed:
+        raise typer.Exit(1)
+
+
+@app.command("config")
+def show_config(
+    ctx: typer.Context,
+    path: Annotated[
+        str, typer.Argument(help="The file or folder whose configuration to show.")
+    ] = ".",
+    config_file: ConfigFileOpt = None,
+    fail_on: FailOnOpt = FailOn.warning,
+    date: DateOpt = None,
+    locale: LocaleOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    rules: RulesOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    grammar: GrammarOpt = False,
+    languagetool_url: LanguageToolOpt = None,
+    metrics: MetricsOpt = False,
+) -> None:
+    """Print the configuration that applies to a file (all keys, with the defaults) and where
+    each value came from: default, file:line, or a command-line option."""
+    typer.echo(format_settings(_settings(ctx, config_file).resolve(path), path), nl=False)
 
 
 app.command("check")(check)

@@ -27,7 +27,7 @@ class Config:
     select: list[str] = field(default_factory=list)  # codes or prefixes; empty = all
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)  # per-code override
-    fail_on: Severity = Severity.WARNING
+    fail_on: Severity | None = Severity.WARNING  # None: never fail
     date: dt.date | None = None  # default article date when the article states none
     locale: str | None = None  # "en-GB" or "en-US"; None = infer from the text
     thresholds: Thresholds = field(default_factory=Thresholds)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from garblecheck._version import __version__
@@ -24,6 +26,9 @@ class DocumentReport:
     metrics: dict[str, float] = field(default_factory=dict)
     sentence_metrics: list[dict[str, float]] = field(default_factory=list)  # per sentence
     group: str | int | None = None
+    # findings left out of the report after decisions, by why: "suppressed" (inline comments,
+    # accepted terms), "unchanged" (--changed-since), "baseline", "fixed" (--fix)
+    dropped: dict[str, int] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -99,6 +104,15 @@ class DocumentReport:
         return {key: value for key, value in found.items() if value is not None}
 
 
+def dropped_summary(counts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """The summary's counts of findings left out: ``suppressed`` always, the others (baseline,
+    unchanged, fixed) when the run left any out that way."""
+    total: Counter[str] = Counter(suppressed=0)
+    for c in counts:
+        total.update(c)
+    return dict(total)
+
+
 @dataclass
 class RunError:
     """A document that could not be checked, and why."""
@@ -121,6 +135,7 @@ class RunReport:
             "sentences": sum(len(d.sentences) for d in self.documents),
             "flagged": sum(len(d.flagged) for d in self.documents),
             "findings": sum(len(d.findings) for d in self.documents),
+            **dropped_summary(d.dropped for d in self.documents),
             "seconds": round(self.seconds, 3),
         }
 

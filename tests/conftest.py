@@ -35,9 +35,9 @@ def run_cli(
     )
 
 
-def run_json(*args: str) -> tuple[int, dict[str, Any]]:
+def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:
     """Run the CLI with ``--format json`` and parse the report."""
-    proc = run_cli(*args, "--format", "json")
+    proc = run_cli(*args, "--format", "json", cwd=cwd)
     assert proc.stdout, proc.stderr
     return proc.returncode, json.loads(proc.stdout)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -18,7 +19,13 @@ from garblecheck.report import RENDERERS
 from garblecheck.report.as_jsonl import document_line, error_line
 from garblecheck.report.as_text import document_lines as text_lines
 from garblecheck.report.as_text import summary_line, wants_color
-from garblecheck.result import SCHEMA_VERSION, DocumentReport, RunError, RunReport
+from garblecheck.result import (
+    SCHEMA_VERSION,
+    DocumentReport,
+    RunError,
+    RunReport,
+    dropped_summary,
+)
 
 
 @dataclass
@@ -32,12 +39,14 @@ class Tally:
     worst: Severity | None = None
     errors: list[RunError] = field(default_factory=list)
     began: float = field(default_factory=time.perf_counter)
+    dropped: Counter[str] = field(default_factory=Counter)
 
     def add(self, doc: DocumentReport) -> None:
         self.documents += 1
         self.sentences += len(doc.sentences)
         self.flagged += len(doc.flagged)
         self.findings += len(doc.findings)
+        self.dropped.update(doc.dropped)
         for f in doc.findings:
             if self.worst is None or f.severity > self.worst:
                 self.worst = f.severity
@@ -48,6 +57,7 @@ class Tally:
             "sentences": self.sentences,
             "flagged": self.flagged,
             "findings": self.findings,
+            **dropped_summary([self.dropped]),
             "seconds": round(time.perf_counter() - self.began, 3),
         }
 
