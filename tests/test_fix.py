@@ -42,6 +42,8 @@ def test_fix_rewrites_the_file_keeps_a_backup_and_reports_the_rest(tmp_path: Pat
     assert any("GC601: fixed:" in line and "(deleted)" in line for line in said)
     assert "garblecheck: story.txt:7:13: GC111: fixed: 'Interior Ministry' -> 'Home Office'" in said
     assert any("GC101: fix skipped: no safe automatic fix" in line for line in said)
+    text = run_cli("check", "story.txt", cwd=tmp_path)
+    assert ", 1 findings, 0 error(s)" in text.stdout.splitlines()[-1]
     report = json.loads(proc.stdout)
     assert proc.returncode == 1  # the officeholder error is still there
     assert report["summary"]["fixed"] == 3

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 
 import garblecheck
-from conftest import run_json
+from conftest import run_cli, run_json
 
 DOUBLED = "Officials said the the talks would resume on Monday."
 TRIPLED = "Ministers are reviewing, reviewing the rules again."
@@ -72,6 +72,8 @@ def test_summary_counts_suppressed(tmp_path: Path, report_schema: dict[str, Any]
     assert code == 0 and report["documents"][0]["findings"] == []
     assert report["summary"]["suppressed"] == 1 and report["summary"]["findings"] == 0
     assert json.dumps(report["documents"][0]).count('"flagged": true') == 0
+    text = run_cli("check", str(draft), "--select", "GC301")
+    assert "0 findings, 1 suppressed, 0 error(s)" in text.stdout
 
 
 def test_accepted_terms_are_not_reported(tmp_path: Path) -> None:

@@ -80,10 +80,14 @@ def render_text(report: RunReport, show_info: bool = False) -> str:
 
 
 def summary_line(summary: Mapping[str, float | int], errors: int) -> str:
-    """The last line of a run: what was checked, what was found, how long it took."""
+    """The last line of a run: what was checked, what was found (and left out: suppressed,
+    baseline, unchanged, fixed), how long it took."""
     s = summary
+    left_out = "".join(
+        f", {s[k]} {k}" for k in ("suppressed", "baseline", "unchanged", "fixed") if s.get(k)
+    )
     return (
         f"Checked {s['documents']} document(s), {s['sentences']} sentences: "
-        f"{s['flagged']} flagged, {s['findings']} findings, {errors} error(s)"
+        f"{s['flagged']} flagged, {s['findings']} findings{left_out}, {errors} error(s)"
         f" in {s['seconds']:.2f}s."
     )
