@@ -84,6 +84,8 @@ def _alone(body: str, first: bool) -> tuple[BlockKind, str]:
     fence = body[:3]
     if fence in _FENCES and "\n" in body and body.endswith(fence):
         return "boilerplate", "front matter" if first and fence[0] in "-+" else "code"
+    if body.startswith("<!--") and body.endswith("-->"):
+        return "boilerplate", "comment"  # an HTML/Markdown comment: markup, not prose
     reason = line_reason(body)
     if reason is not None:
         return "boilerplate", reason
