@@ -5,10 +5,11 @@ The shingles are the content words of an article's prose (boilerplate blocks and
 left out, so scraping junk does not link unrelated pages), as single words, because outlets
 rewriting a story reorder and reword it: two outlets' versions of one story share only 15-25%
 of their content words, different stories on the same subject up to 45%. No fixed threshold
-separates those, so a pair is linked when it reaches a floor *and* a share of the best match
-each article has: copies of one story then hold together (their best matches are close) while
-a related story, further away than an article's own versions, stays apart. LSH keeps the cost
-near linear: only pairs that share a band bucket are ever compared.
+separates those, so a pair is linked when it reaches a floor *and* comes close to the best
+match of one of the two: an article joins the versions nearest to it, while a related story,
+further away than an article's own versions, stays apart. A copy cut short is measured by the
+share of it the longer version holds, not by Jaccard. LSH keeps the cost near linear: only
+pairs that share a band bucket are ever compared.
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ class Sketch(NamedTuple):
 @dataclass(frozen=True)
 class GroupingOptions:
     """``lsh_threshold``: Jaccard at which LSH starts to propose pairs; ``floor``: least
-    Jaccard of a link; ``relative``: least share of either article's best match."""
+    similarity of a link; ``relative``: least share of the best match of one of the two;
+    ``partial``: share of the shorter article the longer must hold to count as containing it."""
 
     lsh_threshold: float = 0.12
     floor: float = 0.13
-    relative: float = 0.6
+    relative: float = 0.8
+    partial: float = 0.8
 
 
 def _as_is(value: int) -> int:
@@ -79,10 +82,15 @@ def overlap(a: Words, b: Words) -> int:
     return int(np.intersect1d(a, b, assume_unique=True).size)
 
 
-def jaccard(a: Words, b: Words) -> float:
+def similarity(a: Words, b: Words, partial: float) -> float:
+    """Jaccard of two articles' shingles, or the share of the shorter one the longer holds
+    when that reaches ``partial``: a copy cut short is a version of the story too."""
     shared = overlap(a, b)
     union = a.size + b.size - shared
-    return shared / union if union else 0.0
+    if not union:
+        return 0.0
+    held = shared / min(a.size, b.size)
+    return held if held >= partial else shared / union
 
 
 class _Sets:
@@ -127,7 +135,7 @@ def _candidate_pairs(
         for other, estimate in zip(others, estimates, strict=True):
             if estimate < options.floor - margin:
                 continue
-            j = jaccard(sketches[key].words, sketches[other].words)
+            j = similarity(sketches[key].words, sketches[other].words, options.partial)
             if j >= options.floor:
                 pairs[(key, other)] = j
     return pairs
@@ -143,6 +151,6 @@ def group(sketches: Mapping[str, Sketch], options: GroupingOptions | None = None
         best[b] = max(best.get(b, 0.0), j)
     sets = _Sets()
     for (a, b), j in sorted(pairs.items()):
-        if j >= options.relative * max(best[a], best[b]):
+        if j >= options.relative * min(best[a], best[b]):
             sets.union(a, b)
     return {key: sets.find(key) for key in sketches}

@@ -33,8 +33,18 @@ _JUNK = ("READ MORE: {title}", "(Image: Getty)", "Follow us on Twitter for the l
 
 
 def originals(data: Path) -> list[dict[str, str]]:
+    """The dev articles, each story once: besides the rows marked ``duplicate_of``, the set
+    repeats some stories under another id (same title, or same body under a new title)."""
+    seen: set[str] = set()
+    found = []
     with open(data / "news" / "bbc-2005-dev.jsonl", encoding="utf-8") as fh:
-        return [r for r in map(json.loads, fh) if not r.get("duplicate_of")]
+        for row in map(json.loads, fh):
+            body = " ".join(row["text"].split("\n", 1)[-1].split())
+            if row.get("duplicate_of") or row["title"] in seen or body in seen:
+                continue
+            seen.update((row["title"], body))
+            found.append(row)
+    return found
 
 
 def careless(text: str, rng: random.Random) -> str:
