@@ -406,7 +406,7 @@ def scan_command(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="One JSON line per article, here (default: stdout)."),
+        typer.Option("--output", "-o", help="One JSON line per article; replaced unless --resume."),
     ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Keep the articles already in the output; do the rest.")

@@ -169,6 +169,27 @@ def test_corpus_consensus_findings_reach_the_rows(tmp_path: Path) -> None:
     assert not [f for f in found[str(CLEAN_C)]["findings"] if f["origin"] == "corpus"]
 
 
+def test_named_sources(tmp_path: Path) -> None:
+    """A source from --source-dir wins its group; a JSONL record's own source wins for it."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / SOURCE.name).write_text(SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    scan([str(SPUN)], options=ScanOptions(
+        output=out, jobs=1, corpus=None, source_dir=str(sources)
+    ))
+    spun = rows(out)[str(SPUN)]
+    assert spun["source_path"] == str(sources / SOURCE.name)
+    assert "--source-dir" in spun["source_choice"]["reason"]
+    crawl = tmp_path / "crawl.jsonl"
+    record = {"id": "spun", "text": SPUN.read_text(encoding="utf-8"), "source_path": str(SOURCE)}
+    crawl.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    scan([str(crawl)], options=ScanOptions(output=out, jobs=1, corpus=None))
+    row = rows(out)["spun"]
+    assert row["source_path"] == str(SOURCE) and row["verdict"] == "garbled"
+    assert "record" in row["source_choice"]["reason"]
+
+
 def test_callable_from_the_package(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     summary = garblecheck.scan([str(SOURCE)], options=ScanOptions(output=out, jobs=1, corpus=None))
