@@ -24,10 +24,7 @@ from garblecheck.errors import RuleError
 from garblecheck.packs import knowledge_path
 from garblecheck.training.datasets import TRAIN, VALIDATION, Example
 
-GARBLED = (
-    "Also, the Japanese self-defense force of Japan, with the cooperation and cooperation of "
-    "the United Kingdom, held a training with the United Kingdom in the Yard Heights."
-)
+GARBLED = "The the minister said that the the new law law would come into force force next year."
 CLEAN = "Shares in the company rose 3% on Monday after it reported higher profits."
 
 
@@ -40,7 +37,7 @@ def test_shipped_model_is_plain_json_with_both_models() -> None:
     assert models[REFERENCE_FREE].features == feats.REFERENCE_FREE
     assert models[WITH_SOURCE].features == feats.WITH_SOURCE
     for model in models.values():
-        assert 0.0 < model.threshold < 1.0
+        assert 0.0 < model.threshold < 1.0  # 1.0 would be the top calibration step: mute
         assert np.all(np.diff(model.calibration_x) >= 0)
 
 
@@ -60,8 +57,8 @@ def test_features_are_named_signals_not_words() -> None:
     assert not set(feats.WITH_SOURCE) - set(feats.REFERENCE_FREE) & set(found)
     with_source = feats.values(feats.SentenceInput(CLEAN, source=CLEAN))
     assert set(feats.WITH_SOURCE) <= set(with_source)
-    assert with_source["char_f"] == pytest.approx(1.0)
-    assert with_source["dropped"] == 0.0
+    assert with_source["chrf"] == pytest.approx(1.0)
+    assert with_source["dropped"] == 0.0 and with_source["missing_words"] == 0.0
     # a topic word changes nothing but the word-pair statistics around it
     other = feats.values(feats.SentenceInput(CLEAN.replace("company", "firm")))
     assert other["words"] == found["words"] and other["capital_share"] == found["capital_share"]
@@ -88,13 +85,30 @@ def test_finding_names_its_reasons() -> None:
     assert finding.evidence
 
 
-def test_with_source_sentences_use_the_source_model() -> None:
+def test_with_source_model_only_judges_aligned_sentences() -> None:
     spun = SPUN.read_text(encoding="utf-8")
     report = garblecheck.compare(spun, SOURCE.read_text(encoding="utf-8"))
     aligned = {d.sentence.index for d in report.sentences if d.source is not None}
-    for f in report.findings:
-        if f.origin == "classifier":
-            assert (f.rule == "GC802") == (f.sentence in aligned)
+    own = [f for f in report.findings if f.origin == "classifier"]
+    assert all(f.sentence in aligned for f in own if f.rule == "GC802")
+    assert len({f.sentence for f in own}) == len(own)  # one finding per sentence at most
+
+
+def test_comparing_never_hides_a_reference_free_finding() -> None:
+    report = garblecheck.compare(GARBLED, GARBLED.replace("the the", "the"))
+    assert [f.rule for f in report.findings if f.origin == "classifier"] in (["GC801"],
+                                                                             ["GC802"])
+
+
+def test_pair_features_follow_sacrebleu_chrf() -> None:
+    from garblecheck.classify.pair import chrf, values
+
+    copy = "The firm said profits fell by half in the 3rd quarter of 2020."
+    source = "The company said its profit fell by half in the third quarter."
+    assert chrf(copy, source) == pytest.approx(0.5426, abs=1e-4)  # sacrebleu: 54.26
+    found = values(copy, source)
+    assert found["numbers_changed"] == 2.0 and found["missing_words"] == 4.0
+    assert values(source, source)["chrf_missing"] == 0.0
 
 
 def test_classifier_can_be_switched_off() -> None:

@@ -2,10 +2,13 @@
 
 It catches garbling nobody wrote a rule for. Every sentence gets features (``features``) from
 its text, the document's facts and the findings of the analysers that ran before it (the
-pipeline passes them in ``Context.earlier``, unfiltered by the configuration, as in training);
-a sentence aligned with a source sentence goes to the with-source model (GC802), any other to
-the reference-free one (GC801). A probability at or over the model's threshold becomes a
-finding whose message names, in words, the features that pushed it up.
+pipeline passes them in ``Context.earlier``, unfiltered by the configuration, as in training).
+Every sentence goes to the reference-free model (GC801); a sentence aligned with a source
+sentence also goes to the with-source model (GC802), which judges the meaning of the pair (it
+learnt from machine translations and their references) while the reference-free model still
+sees a spun phrase in the copy: comparing never hides what checking alone would find. A
+probability at or over the model's threshold becomes a finding (at most one per sentence,
+GC802 first) whose message names, in words, the features that pushed it up.
 """
 
 from __future__ import annotations
@@ -59,10 +62,15 @@ class ClassifierAnalyser(Analyser):
         self.specs = {code: s for code, s in specs.items() if config.enabled(code)}
 
     def analyse(self, ctx: Context) -> list[Finding]:
-        return [f for scored in self.score(ctx) if (f := self._finding(scored)) is not None]
+        found: dict[int, Finding] = {}
+        for scored in sorted(self.score(ctx), key=lambda sc: sc.which != WITH_SOURCE):
+            if scored.sentence.index not in found and (f := self._finding(scored)) is not None:
+                found[scored.sentence.index] = f
+        return [found[i] for i in sorted(found)]
 
     def score(self, ctx: Context) -> list[Scored]:
-        """Every sentence of an enabled code with its probability (for evaluation too)."""
+        """Every sentence's probability under each enabled model that applies to it (for
+        evaluation too), in sentence order."""
         if not self.specs:
             return []
         models = shipped()
@@ -71,22 +79,24 @@ class ClassifierAnalyser(Analyser):
             index = f.sentence if f.sentence is not None else ctx.doc.seg.sentence_at(f.start)
             if index is not None:
                 by_sentence.setdefault(index, []).append(f)
-        batches: dict[str, list[tuple[Sentence, feats.SentenceInput]]] = {}
+        batches: dict[str, list[tuple[Sentence, Mapping[str, float]]]] = {}
         for s in ctx.doc.seg.sentences:
             source = _source_text(ctx, s)
-            which = REFERENCE_FREE if source is None else WITH_SOURCE
-            if CODES[which] in self.specs:
-                batches.setdefault(which, []).append((s, feats.SentenceInput(
-                    s.text, ctx.doc.seg.quoted_share(s.start, s.end), ctx.locale,
-                    by_sentence.get(s.index, ()), source,
-                )))
+            inp = feats.SentenceInput(s.text, ctx.doc.seg.quoted_share(s.start, s.end),
+                                      ctx.locale, by_sentence.get(s.index, ()), source)
+            applies = (REFERENCE_FREE,) if source is None else (REFERENCE_FREE, WITH_SOURCE)
+            models_of = [w for w in applies if CODES[w] in self.specs]
+            found = feats.values(inp) if models_of else {}
+            for which in models_of:
+                batches.setdefault(which, []).append((s, found))
         scored: list[Scored] = []
         for which, batch in batches.items():
             model = models[which]
-            x = np.array([feats.vector(inp, model.features) for _, inp in batch])
-            for (s, inp), row, p in zip(batch, x, model.probability(x), strict=True):
-                scored.append(Scored(s, inp.text, which, row, float(p), model))
+            x = np.array([[found[n] for n in model.features] for _, found in batch])
+            for (s, _), row, p in zip(batch, x, model.probability(x), strict=True):
+                scored.append(Scored(s, s.text, which, row, float(p), model))
         return sorted(scored, key=lambda sc: sc.sentence.index)
+
 
     def _finding(self, sc: Scored) -> Finding | None:
         if sc.probability < sc.model.threshold:
@@ -103,6 +113,15 @@ class ClassifierAnalyser(Analyser):
             evidence=", ".join(f"{n}={values[n]:.3g}" for n in drivers[:MAX_REASONS]),
             sentence=sc.sentence.index,
         )
+
+
+def primary(scored: Sequence[Scored]) -> list[Scored]:
+    """One score per sentence: the with-source model's where the sentence has a source."""
+    best: dict[int, Scored] = {}
+    for sc in scored:
+        if sc.sentence.index not in best or sc.which == WITH_SOURCE:
+            best[sc.sentence.index] = sc
+    return [best[i] for i in sorted(best)]
 
 
 def _source_text(ctx: Context, s: Sentence) -> str | None:

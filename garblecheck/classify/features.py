@@ -13,17 +13,17 @@ shipped model sees exactly the features it was fitted on.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from garblecheck.classify import pair
 from garblecheck.comparison.align import similarity
 from garblecheck.comparison.tokens import tokenize
 from garblecheck.fluency import FEATURES as FLUENCY
 from garblecheck.fluency import sentence_features
-from garblecheck.knowledge.phrases import token_spans
+from garblecheck.knowledge.phrases import sentence_pairs, token_spans
 from garblecheck.knowledge.preferences import argument_features
 from garblecheck.knowledge.spelling import dialect_scores
 from garblecheck.model import Finding, Severity
@@ -41,6 +41,8 @@ GROUPS: Mapping[str, frozenset[str]] = {
 
 _SHAPE = (
     "words",  # word tokens
+    "surprisal",  # total word-pair surprise (nats): longer and odder sentences hold more errors
+    "foreign_script",  # letters outside the Latin script (untranslated text)
     "mean_word_length",
     "capital_share",  # capitalised words after the first: names and titles
     "number_share",
@@ -57,9 +59,8 @@ _RULES = ("rules_warning", "rules_info", *(f"rules_{g}" for g in GROUPS))
 REFERENCE_FREE: tuple[str, ...] = (*FLUENCY, *_ARGUMENTS, *_SHAPE, *_RULES)
 
 _SOURCE = (
+    *pair.FEATURES,
     "similarity",  # alignment similarity of the pair (content words and trigrams)
-    "char_f",  # character 3-gram F-score, as chrF but light
-    "length_ratio",  # log of copy words over source words
     "unexplained",  # share of the copy's content words the source does not have
     "dropped",  # share of the source's content words the copy does not have
     "compare_warning",
@@ -92,9 +93,24 @@ DESCRIPTIONS: Mapping[str, str] = {
     "first_person": "first person outside quotation marks",
     "dialect_foreign": "mixed British and American spelling",
     "repeated_word": "a repeated word",
+    "surprisal": "a long sentence of unusual word sequences",
+    "foreign_script": "letters of another script",
     "similarity": "little in common with the source",
-    "char_f": "wording far from the source",
+    "chrf": "wording far from the source",
+    "chrf_missing": "much of the source's wording changed",
+    "word_precision": "words the source does not have",
+    "word_recall": "words of the source left out",
+    "pair_precision": "word pairs the source does not have",
+    "pair_recall": "word pairs of the source left out",
+    "missing_words": "many words of the source left out",
+    "missing_pairs": "many word pairs of the source changed",
     "length_ratio": "length different from the source",
+    "source_words": "a long source sentence",
+    "numbers_changed": "numbers different from the source",
+    "names_changed": "names different from the source",
+    "logprob_drop": "reads less naturally than the source",
+    "logprob_min_drop": "a word pair less natural than any in the source",
+    "odd_max_gain": "an odd word pair the source does not have",
     "unexplained": "words the source does not have",
     "dropped": "words of the source left out",
 } | {
@@ -106,6 +122,7 @@ DESCRIPTIONS: Mapping[str, str] = {
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _GB, _US = "en-GB", "en-US"
+_FOREIGN = re.compile(r"[^\W\d_\x00-\u024f]")  # letters after Latin Extended-B
 
 
 @dataclass(frozen=True)
@@ -121,7 +138,7 @@ class SentenceInput:
 
 
 def _shape(s: SentenceInput) -> dict[str, float]:
-    spans = token_spans(s.text)
+    spans = sentence_pairs(s.text).spans  # cached: the rules tokenised the sentence already
     keys = [k for k, _, _ in spans]
     words = [s.text[a:b] for k, a, b in spans if k[0].isalpha()]
     n_tok, n_words = max(len(keys), 1), max(len(words), 1)
@@ -134,6 +151,7 @@ def _shape(s: SentenceInput) -> dict[str, float]:
     content = Counter(w.lower() for w in words if len(w) > 3)
     return {
         "words": float(len(words)),
+        "foreign_script": float(len(_FOREIGN.findall(s.text))),
         "mean_word_length": sum(map(len, words)) / n_words,
         "capital_share": sum(w[0].isupper() for w in words[1:]) / n_words,
         "number_share": keys.count("0") / n_tok,
@@ -141,9 +159,10 @@ def _shape(s: SentenceInput) -> dict[str, float]:
         "commas": float(keys.count(",")),
         "brackets": float(keys.count("(") + keys.count("[")),
         "quoted_share": s.quoted_share,
-        "first_person": float(
-            sum(k in _FIRST_PERSON for k, _, _ in token_spans(outside))
-        ),
+        "first_person": float(sum(
+            k in _FIRST_PERSON
+            for k in (keys if outside == s.text else (k for k, _, _ in token_spans(outside)))
+        )),
         "dialect_foreign": foreign,
         "repeated_word": float(max(content.values(), default=1) - 1),
     }
@@ -160,26 +179,12 @@ def _hits(findings: Sequence[Finding], origin: str) -> dict[str, float]:
     return out
 
 
-def _char_f(copy: str, source: str, n: int = 3) -> float:
-    """F-score (beta 2, recall-weighted as chrF) of character n-grams, spaces removed."""
-    a, b = copy.replace(" ", "").lower(), source.replace(" ", "").lower()
-    ca = Counter(a[i : i + n] for i in range(len(a) - n + 1))
-    cb = Counter(b[i : i + n] for i in range(len(b) - n + 1))
-    common = sum((ca & cb).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(ca.values()), common / sum(cb.values())
-    return 5 * p * r / (4 * p + r)
-
-
 def _source(s: SentenceInput, source: str) -> dict[str, float]:
     copy_keys = {t.key for t in tokenize(s.text) if t.content}
     source_keys = {t.key for t in tokenize(source) if t.content}
-    copy_words, source_words = len(s.text.split()), len(source.split())
     return {
+        **pair.values(s.text, source),
         "similarity": similarity(s.text, source),
-        "char_f": _char_f(s.text, source),
-        "length_ratio": math.log((copy_words + 1) / (source_words + 1)),
         "unexplained": len(copy_keys - source_keys) / max(len(copy_keys), 1),
         "dropped": len(source_keys - copy_keys) / max(len(source_keys), 1),
     } | _hits(s.findings, "compare")
@@ -189,6 +194,7 @@ def values(s: SentenceInput) -> dict[str, float]:
     """Every feature of the sentence by name: the reference-free ones, and the source ones
     when ``s.source`` is set."""
     out = sentence_features(s.text) | argument_features(s.text) | _shape(s)
+    out["surprisal"] = -out["logprob_mean"] * max(len(sentence_pairs(s.text).spans) - 1, 0)
     out |= _hits(s.findings, "rules")
     if s.source is not None:
         out |= _source(s, s.source)

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from garblecheck.classify.analyser import ClassifierAnalyser, Scored
+from garblecheck.classify.analyser import ClassifierAnalyser, Scored, primary
 from garblecheck.classify.model import REFERENCE_FREE, WITH_SOURCE
 from garblecheck.config import Config
 from garblecheck.errors import InputError
@@ -80,8 +80,8 @@ def validation_report(table: Table, fitted: Sequence[Fitted], mqm_only: Fitted) 
         at = at_threshold(y[hyp].tolist(), f.probs[hyp].tolist(), threshold)
         lines.append(f"  MQM hypotheses: precision {at.precision:.3f} recall {at.recall:.3f} "
                      f"F1 {at.f1:.3f}")
-        sel = val & f.rows
-        lines.append(f"  reliability on {sel.sum()} validation rows:")
+        sel = val & f.fitted_on
+        lines.append(f"  reliability on {sel.sum()} validation rows of the kinds it learns from:")
         lines += _reliability_lines(y[sel].tolist(), f.probs[sel].tolist())
     spun_vs_bbc = val & np.isin(origin, ("spun", "bbc"))
     jfleg = val & np.isin(origin, ("jfleg-src", "jfleg-ref"))
@@ -146,7 +146,7 @@ def _gold(path: Path, mode: str) -> Iterator[Judged]:
             continue
         start = copy_text.find(item["anchor"])
         end = start + len(item["anchor"])
-        mine = [s for s in scored if s.sentence.start < end and s.sentence.end > start]
+        mine = [s for s in primary(scored) if s.sentence.start < end and s.sentence.end > start]
         if start < 0 or not mine:
             raise InputError(str(path), f"anchor not found in the copy: {item['anchor']!r}")
         best = max(mine, key=lambda s: s.probability)
@@ -165,7 +165,7 @@ def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged]:
             seen += 1
             source = document_from_text(row["ref"]) if mode == "compare" else None
             scored, flagged = judge(document_from_text(row["hyp"]), source, parts)
-            best = max(scored, key=lambda s: s.probability)
+            best = max(primary(scored), key=lambda s: s.probability)
             yield Judged(int(bool(row["has_major_accuracy"])), best.probability,
                          best.model.threshold, bool(flagged), row["hyp"])
 
