@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from garblecheck.config import Config
     from garblecheck.model import Finding, Severity
     from garblecheck.result import DocumentReport, RunReport
-    from garblecheck.scan import scan
+    from garblecheck.scanning import scan
 
 _EXPORTS = {
     "check": "garblecheck.api",
@@ -29,7 +29,7 @@ _EXPORTS = {
     "Severity": "garblecheck.model",
     "DocumentReport": "garblecheck.result",
     "RunReport": "garblecheck.result",
-    "scan": "garblecheck.scan",
+    "scan": "garblecheck.scanning",
 }
 
 __all__ = [

@@ -443,7 +443,7 @@ def scan_command(
     from garblecheck.api import parse_date
     from garblecheck.config import Config
     from garblecheck.model import Severity
-    from garblecheck.scan import ScanOptions, scan
+    from garblecheck.scanning import ScanOptions, scan
 
     config = Config(date=parse_date(date, "--date"), select=_codes(select), ignore=_codes(ignore))
     inputs = InputOptions(

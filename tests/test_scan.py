@@ -15,7 +15,7 @@ import pytest
 import garblecheck
 from conftest import CLEAN_A, CLEAN_B, CLEAN_C, SOURCE, SPUN, run_cli
 from garblecheck.model import Document, Finding, Severity
-from garblecheck.scan import CorpusHooks, ScanOptions, scan
+from garblecheck.scanning import CorpusHooks, ScanOptions, scan
 
 SEEDS = [CLEAN_A, CLEAN_B, CLEAN_C, SOURCE, SPUN]
 

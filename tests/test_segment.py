@@ -510,5 +510,5 @@ def test_caption_repeated_as_a_sentence() -> None:
 def test_markup_comment_lines_are_not_prose() -> None:
     text = "<!-- garblecheck: disable GC101 -->\n\nThe minister said the plan would go ahead.\n"
     seg = segment(text)
-    assert [(b.kind, b.reason) for b in seg.blocks][0] == ("boilerplate", "comment")
+    assert (seg.blocks[0].kind, seg.blocks[0].reason) == ("boilerplate", "comment")
     assert [s.text for s in seg.sentences] == ["The minister said the plan would go ahead."]

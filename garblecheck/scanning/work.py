@@ -21,9 +21,9 @@ from garblecheck.config import Config
 from garblecheck.errors import EngineError, GarblecheckError
 from garblecheck.model import Finding
 from garblecheck.pipeline import Pipeline
-from garblecheck.scan.articles import Article
-from garblecheck.scan.corpus_hooks import Consensus, CorpusHooks
-from garblecheck.scan.grouping import Sketch, sketch
+from garblecheck.scanning.articles import Article
+from garblecheck.scanning.corpus_hooks import Consensus, CorpusHooks
+from garblecheck.scanning.grouping import Sketch, sketch
 
 
 @dataclass(frozen=True)

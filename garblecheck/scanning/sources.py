@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from garblecheck.scan.grouping import Words, overlap
+from garblecheck.scanning.grouping import Words, overlap
 
 MIN_COVER = 0.35  # share of an article's content words its source must hold to be compared
 

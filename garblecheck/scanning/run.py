@@ -15,15 +15,15 @@ from typing import Any, TypeVar
 from garblecheck.config import Config
 from garblecheck.errors import ConfigError, InputError
 from garblecheck.inputs import InputOptions, iter_documents
-from garblecheck.scan.articles import Article, SpillStore, article_id
-from garblecheck.scan.corpus_hooks import CorpusHooks, default_corpus
-from garblecheck.scan.execute import Backend, backend
-from garblecheck.scan.grouping import GroupingOptions, Sketch, group
-from garblecheck.scan.output import RowWriter, read_rows
-from garblecheck.scan.progress import Progress
-from garblecheck.scan.sources import Candidate, choose
-from garblecheck.scan.summary import ScanSummary
-from garblecheck.scan.work import (
+from garblecheck.scanning.articles import Article, SpillStore, article_id
+from garblecheck.scanning.corpus_hooks import CorpusHooks, default_corpus
+from garblecheck.scanning.execute import Backend, backend
+from garblecheck.scanning.grouping import GroupingOptions, Sketch, group
+from garblecheck.scanning.output import RowWriter, read_rows
+from garblecheck.scanning.progress import Progress
+from garblecheck.scanning.sources import Candidate, choose
+from garblecheck.scanning.summary import ScanSummary
+from garblecheck.scanning.work import (
     Failure,
     Profile,
     Row,
