@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from garblecheck.errors import RuleError
+from garblecheck.knowledge.arrays import load_npz
 from garblecheck.packs import knowledge_path
 
 FILE = "phrases.npz"
@@ -141,17 +141,7 @@ def _pairs(arrays: dict[str, npt.NDArray[np.generic]], name: str) -> PairTable:
 def phrase_table() -> PhraseTable:
     """The shipped phrase table, read on first use."""
     path = knowledge_path(FILE)
-    try:
-        with np.load(path, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        raise RuleError(
-            str(path),
-            f"cannot read the phrase table ({exc}); rebuild it with "
-            "python -m garblecheck.build.phrases",
-        ) from exc
-    if "meta" not in arrays or int(arrays["meta"][0]) != VERSION:
-        raise RuleError(str(path), f"not a version {VERSION} phrase table")
+    arrays = load_npz(path, "phrase table", "phrases", VERSION)
     try:
         return PhraseTable(arrays)
     except (KeyError, ValueError, IndexError) as exc:

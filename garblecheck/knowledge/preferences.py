@@ -13,7 +13,6 @@ patterns of ``extract``, which the build and the run time share.
 from __future__ import annotations
 
 import math
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from garblecheck.errors import RuleError
+from garblecheck.knowledge.arrays import load_npz
 from garblecheck.knowledge.phrases import binomial_surprise, token_spans
 from garblecheck.packs import knowledge_path
 
@@ -260,17 +260,7 @@ def _strings(array: npt.NDArray[np.generic]) -> list[str]:
 def preferences() -> Preferences:
     """The shipped preference table, read on first use."""
     path = knowledge_path(FILE)
-    try:
-        with np.load(path, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        raise RuleError(
-            str(path),
-            f"cannot read the preference table ({exc}); rebuild it with "
-            "python -m garblecheck.build.preferences",
-        ) from exc
-    if "meta" not in arrays or int(arrays["meta"][0]) != VERSION:
-        raise RuleError(str(path), f"not a version {VERSION} preference table")
+    arrays = load_npz(path, "preference table", "preferences", VERSION)
     try:
         return Preferences(arrays)
     except (KeyError, ValueError, IndexError) as exc:
