@@ -99,7 +99,7 @@ def _head(keys: list[str], roles: list[Role | None], j: int, limit: int) -> int 
     ``limit`` nouns and adjectives; none when the run ends in "of" (a partitive, "a number
     of") or a possessive is followed by no noun."""
     k = j
-    while k < len(keys) and _nominal(roles[k]):
+    while k < len(keys) and k - j <= limit and _nominal(roles[k]):
         k += 1
     if k == j or k - j > limit:
         return None
