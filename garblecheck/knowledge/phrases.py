@@ -205,7 +205,11 @@ def sentence_pairs(text: str) -> SentencePairs:
     assoc = logp - np.log(table.probability(b))
     content = table.content[ids] & (ids > 0)
     pos = np.flatnonzero(content)
-    i, j = np.triu_indices(len(pos), 1)
+    # pairs of content positions at most WINDOW apart are at most WINDOW apart in ``pos``
+    # too: enumerate only those (in row order, as triu_indices would), not all n² pairs
+    i = np.repeat(np.arange(len(pos)), WINDOW)
+    j = i + np.tile(np.arange(1, WINDOW + 1), len(pos))
+    i, j = i[j < len(pos)], j[j < len(pos)]
     near = (pos[j] - pos[i]) <= WINDOW
     wi, wj = pos[i[near]], pos[j[near]]
     return SentencePairs(
