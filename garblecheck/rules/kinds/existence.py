@@ -7,6 +7,8 @@ word-bounded pattern, checking a message template, and the prose/quote scope of 
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 from typing import Any, ClassVar
 
 from garblecheck.analyser import Context
@@ -33,7 +35,44 @@ def compile_tokens(
         except re.error as exc:
             problem = f"key '{key}.{i}': bad pattern {token!r}: {exc}"
             raise RuleError(str(spec.path), problem) from None
+        if nested_repeat(token):
+            problem = (
+                f"key '{key}.{i}': pattern {token!r} repeats a repetition (such as (a+)+), "
+                "which can take exponential time on some lines"
+            )
+            raise RuleError(str(spec.path), problem)
     return group_tokens(tokens, flags)
+
+
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+
+def nested_repeat(pattern: str) -> bool:
+    """Whether a (valid) pattern repeats something that itself repeats: Python's regex engine
+    backtracks, and such a pattern can hang on one long line, so user rules may not have one.
+    Conservative: any repeat of more than one inside an unbounded repeat counts."""
+
+    def walk(items: Any, inside: bool) -> bool:
+        for op, av in items:
+            if op in _REPEATS:
+                if av[1] > 1 and inside:
+                    return True
+                if walk(av[2], inside or av[1] == sre_constants.MAXREPEAT):
+                    return True
+            elif isinstance(av, (list, tuple)):
+                for part in av:
+                    if isinstance(part, sre_parse.SubPattern) and walk(part, inside):
+                        return True
+                    if isinstance(part, list) and any(
+                        walk(branch, inside) for branch in part
+                        if isinstance(branch, sre_parse.SubPattern)
+                    ):
+                        return True
+            elif isinstance(av, sre_parse.SubPattern) and walk(av, inside):
+                return True
+        return False
+
+    return walk(sre_parse.parse(pattern), False)
 
 
 def group_tokens(tokens: list[str], flags: int, names: list[str] | None = None) -> re.Pattern[str]:

@@ -28,7 +28,7 @@ from garblecheck.knowledge.countries import COUNTRY_FORMS
 from garblecheck.model import Finding, Severity
 from garblecheck.packs import knowledge_path
 from garblecheck.rules.base import Option, RuleKind, register
-from garblecheck.rules.kinds.existence import in_scope
+from garblecheck.rules.kinds.existence import in_scope, nested_repeat
 
 _MODES = ("never", "home", "domestic")
 # words that may stand between a country and the body it qualifies ("Russia's parliament's")
@@ -96,6 +96,8 @@ class _Reader:
             re.compile(value)
         except re.error as exc:
             raise self.fail(where, f"bad pattern {value!r}: {exc}") from None
+        if nested_repeat(value):
+            raise self.fail(where, f"pattern {value!r} repeats a repetition (such as (a+)+)")
         return value
 
     def mistake(self, item: Any, where: str) -> Mistake:
