@@ -6,6 +6,7 @@ configuration or input error, each reported as one line on stderr naming what is
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
@@ -291,7 +292,11 @@ def _emit(
     info: bool,
 ) -> None:
     """Write the report as the documents are checked (errors on stderr as they happen), then
-    exit 2 if any input failed."""
+    exit 2 if any input failed. The first result is awaited before anything is written, so an
+    error that stops the run at its start (a bad rule file) leaves no half-written report."""
+    pending = iter(results)
+    first = next(pending, None)
+    results = pending if first is None else itertools.chain([first], pending)
     try:
         out = sys.stdout if output is None else output.open("w", encoding="utf-8")
     except OSError as exc:
