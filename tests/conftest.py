@@ -49,3 +49,15 @@ def report_schema() -> dict[str, Any]:
 
 def needs_shared_data() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not present")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many generated inputs the robustness properties tried (tests/robustness)."""
+    fuzzing = sys.modules.get("fuzzing")  # imported only when the robustness tests ran
+    tried = getattr(fuzzing, "TRIED", None)
+    if not tried:
+        return
+    parts = ", ".join(f"{name} {n:,}" for name, n in sorted(tried.items()))
+    terminalreporter.write_line(
+        f"garblecheck robustness: {sum(tried.values()):,} generated inputs tried ({parts})"
+    )
