@@ -1,10 +1,11 @@
 """Where the batches run: in this process, in a local process pool, or on a Dask cluster.
 
-Every backend has the same one call, ``map(task, shared, batches)``: ``shared`` reaches each
-worker once (a pool's initializer, a Dask broadcast), batches are submitted as results come
+Every backend has the same one call, ``map(task, shared, batches, lost)``: ``shared`` reaches each
+worker once (a pool's initializer, a Dask task's result), batches are submitted as results come
 back, never more than a few per worker at a time (so a crawl of any size streams), and results
 come in the order they finish. Tasks are plain functions of (shared, batch), so the same pass
-runs unchanged on one laptop or on a cluster.
+runs unchanged on one laptop or on a cluster. ``lost`` turns a batch no worker could finish
+into results (error rows), so a poison article never ends a run on a cluster.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
 Task = Callable[[S, list[T]], list[R]]
+Lost = Callable[[list[T], str], list[R]]
 
 _IN_FLIGHT = 2  # batches queued per worker, so none waits while the parent writes
 _SHARED: Any = None  # a pool worker's copy of what its pass shares
@@ -31,7 +33,7 @@ class Backend(Protocol):
     workers: int
 
     def map(
-        self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]]
+        self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
     ) -> Iterator[list[R]]: ...
 
     def close(self) -> None: ...
@@ -50,7 +52,9 @@ class Serial:
 
     workers = 1
 
-    def map(self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+    def map(
+        self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
+    ) -> Iterator[list[R]]:
         for batch in batches:
             yield task(shared, batch)
 
@@ -69,12 +73,15 @@ def _call(task: Task[Any, T, R], batch: list[T]) -> list[R]:
 
 class Pool:
     """A local process pool; workers are spawned (not forked: the parent may run a progress
-    thread) and given the pass's shared state once."""
+    thread) and given the pass's shared state once. A worker that dies breaks the whole pool
+    (``lost`` is not used): the run stops, and ``--resume`` goes on from there."""
 
     def __init__(self, jobs: int) -> None:
         self.workers = jobs
 
-    def map(self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]]) -> Iterator[list[R]]:
+    def map(
+        self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
+    ) -> Iterator[list[R]]:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=_install, initargs=(shared,)
@@ -105,6 +112,10 @@ def _distributed() -> Any:
         raise ConfigError("--dask", "needs dask[distributed] installed") from None
 
 
+def _given(value: S) -> S:
+    return value
+
+
 class Dask:
     """A Dask cluster: ``local`` starts a LocalCluster of ``jobs`` single-threaded worker
     processes for this run; anything else is the address of a running scheduler."""
@@ -126,26 +137,45 @@ class Dask:
                 ) from None
         self.workers = max(1, len(self.client.scheduler_info()["workers"]))
 
-    def map(self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]]) -> Iterator[list[R]]:
-        everywhere = self.client.scatter(shared, broadcast=True, hash=False)
+    def map(
+        self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
+    ) -> Iterator[list[R]]:
+        """The scheduler reruns the tasks of a worker that dies; a task whose workers died more
+        often than it allows fails with KilledWorker, and its batch is retried one item at a
+        time, so only the item that kills workers is ``lost``. ``shared`` is a task's result,
+        not scattered data, so the scheduler makes it again if every worker holding it died."""
+        everywhere = self.client.submit(_given, shared, pure=False)
         todo = iter(batches)
+        retry: list[list[T]] = []
+        submitted: dict[str, tuple[list[T], bool]] = {}  # key: the batch, and if a retry
         running = self._distributed.as_completed()
-        in_flight = 0
 
-        def submit() -> bool:
-            batch = next(todo, None)
-            if batch is None:
-                return False
-            running.add(self.client.submit(task, everywhere, batch, pure=False))
-            return True
+        def top_up() -> None:
+            while len(submitted) < _IN_FLIGHT * self.workers:
+                alone = bool(retry)
+                batch = retry.pop() if alone else next(todo, None)
+                if batch is None:
+                    return
+                future = self.client.submit(task, everywhere, batch, pure=False)
+                submitted[future.key] = (batch, alone)
+                running.add(future)
 
-        while in_flight < _IN_FLIGHT * self.workers and submit():
-            in_flight += 1
+        top_up()
         for future in running:
-            yield future.result()
-            future.release()
-            if not submit():
-                in_flight -= 1
+            batch, alone = submitted.pop(future.key)
+            try:
+                results = future.result()
+            except self._distributed.KilledWorker as exc:
+                if alone:
+                    results = lost(batch, f"a Dask worker died each time it was checked: {exc}")
+                else:
+                    retry.extend([item] for item in batch)
+                    results = None
+            finally:
+                future.release()
+            if results is not None:
+                yield results
+            top_up()
 
     def close(self) -> None:
         self.client.close()

@@ -29,6 +29,8 @@ from garblecheck.scanning.work import (
     Row,
     Shared,
     Task,
+    lost_one,
+    lost_two,
     pass_one,
     pass_two,
     summary_info,
@@ -176,7 +178,7 @@ def _passes(run: _Run, execution: Backend, paths: Iterable[str], progress: Progr
     shared = Shared(options.config, options.corpus)
     progress.phase("reading and profiling", None)
     feed = ((a, run.known.get(a.id)) for a in run.articles(paths))
-    for results in execution.map(pass_one, shared, _batches(feed, options.batch_size)):
+    for results in execution.map(pass_one, shared, _batches(feed, options.batch_size), lost_one):
         for result in results:
             run.profiled(result)
         progress.advance(len(results))
@@ -187,7 +189,8 @@ def _passes(run: _Run, execution: Backend, paths: Iterable[str], progress: Progr
     todo = sum(1 for aid in run.sketches if aid not in run.writer.written)
     progress.phase("comparing and checking", todo)
     shared = Shared(options.config, None, consensus)
-    for rows in execution.map(pass_two, shared, _batches(run.tasks(groups), options.batch_size)):
+    tasks = _batches(run.tasks(groups), options.batch_size)
+    for rows in execution.map(pass_two, shared, tasks, lost_two):
         for row in rows:
             run.finished(row)
         progress.advance(len(rows))

@@ -125,6 +125,11 @@ def pass_one(shared: Shared, batch: list[tuple[Article, float | None]]) -> list[
     return out
 
 
+def lost_one(batch: list[tuple[Article, float | None]], why: str) -> list[Profile | Failure]:
+    """Error rows for pass 1's articles that no worker could finish."""
+    return [Failure(article.id, article.path, why) for article, _ in batch]
+
+
 def _report(pipeline: Pipeline, shared: Shared, task: Task) -> dict[str, Any]:
     doc = task.article.document()
     found: list[Finding] = []
@@ -170,3 +175,8 @@ def pass_two(shared: Shared, batch: list[Task]) -> list[Row | Failure]:
         row["seconds"] = round(float(row.get("seconds", 0.0)) + time.perf_counter() - began, 4)
         out.append(Row(task.article.id, json.dumps(row, ensure_ascii=False), summary_info(row)))
     return out
+
+
+def lost_two(batch: list[Task], why: str) -> list[Row | Failure]:
+    """Error rows for pass 2's articles that no worker could finish."""
+    return [Failure(task.article.id, task.article.path, why) for task in batch]
