@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from garblecheck.cli import main
 from garblecheck.ingest import decode
 
-NEWS = "The minister said the weapons were delivered today.\n".encode()
+NEWS = b"The minister said the weapons were delivered today.\n"
 BYTES = st.one_of(
     st.binary(max_size=300),
     st.builds(lambda a, b: a + NEWS + b, st.binary(max_size=40), st.binary(max_size=40)),
