@@ -128,7 +128,12 @@ def iter_reports(
     )
     filters = filters or Filters()
     own: dict[int, Pipeline] = {}
-    options = replace(options or InputOptions(), max_bytes=pipeline.config.max_bytes)
+    options = replace(
+        options or InputOptions(),
+        max_bytes=pipeline.config.max_bytes,
+        # a file's own configuration (found beside it) may set its size limit
+        limit_for=(lambda path: settings.config_for(path).max_bytes) if settings else None,
+    )
     source_doc = None
     if source is not None:
         try:

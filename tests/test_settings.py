@@ -138,3 +138,19 @@ def test_config_command_shows_origins(tmp_path: Path) -> None:
     assert lines["fail-on"].startswith('fail-on = "never"')
     assert lines["grammar"].endswith("# default")
     assert "GC102 = \"info\"" in proc.stdout
+
+
+def test_size_limit_from_the_configuration_beside_a_file(tmp_path: Path) -> None:
+    limited = tmp_path / "limited"
+    limited.mkdir()
+    (limited / "garblecheck.toml").write_text("max-bytes = 1000\n", encoding="utf-8")
+    big = limited / "story.txt"
+    big.write_text("The minister said the plan would go ahead on Monday. " * 40, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(big.read_text(encoding="utf-8"), encoding="utf-8")
+    proc = run_cli("check", str(big), str(other), "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"garblecheck: {big}: file is {big.stat().st_size:,} bytes, over the 1,000-byte limit"
+    )
+    assert "other.txt" in proc.stdout  # the file outside that folder is still checked

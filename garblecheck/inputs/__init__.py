@@ -28,9 +28,9 @@ def iter_documents(paths: Iterable[str], options: InputOptions | None = None) ->
         if isinstance(path, InputError):
             yield path
         elif path.lower().endswith(jsonl.SUFFIXES):
-            yield from jsonl.iter_jsonl(path, options.fields, options.max_bytes, read_file)
+            yield from jsonl.iter_jsonl(path, options.fields, options.limit(path), read_file)
         else:
             try:
-                yield read_file(path, options.max_bytes), None
+                yield read_file(path, options.limit(path)), None
             except InputError as exc:
                 yield exc

@@ -3,6 +3,7 @@ of JSONL records. A value object, so the CLI and the Python API build it the sam
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from garblecheck.errors import ConfigError
@@ -52,3 +53,9 @@ class InputOptions:
     exclude: tuple[str, ...] = ()
     fields: Fields = field(default_factory=Fields)
     max_bytes: int = DEFAULT_MAX_BYTES  # per file; per record for JSONL
+    # the limit of one path when files carry their own configuration (garblecheck.toml)
+    limit_for: Callable[[str], int] | None = None
+
+    def limit(self, path: str) -> int:
+        """The byte limit that applies to ``path``."""
+        return self.limit_for(path) if self.limit_for is not None else self.max_bytes
