@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -294,6 +295,7 @@ def _emit(
     """Write the report as the documents are checked (errors on stderr as they happen), then
     exit 2 if any input failed. The first result is awaited before anything is written, so an
     error that stops the run at its start (a bad rule file) leaves no half-written report."""
+    began = time.perf_counter()
     pending = iter(results)
     first = next(pending, None)
     results = pending if first is None else itertools.chain([first], pending)
@@ -303,7 +305,8 @@ def _emit(
         _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
     try:
         tally = stream(
-            _noting_fallbacks(results), fmt.value, out, show_info=info, on_error=_say_error
+            _noting_fallbacks(results), fmt.value, out, show_info=info, on_error=_say_error,
+            began=began,
         )
     except OSError as exc:
         _fail(f"{output or '<stdout>'}: cannot write the report: {exc.strerror or exc}")

@@ -128,10 +128,12 @@ def stream(
     *,
     show_info: bool = False,
     on_error: Callable[[RunError], None] | None = None,
+    began: float | None = None,
 ) -> Tally:
     """Write the report in ``fmt`` (one of ``FORMATS``), each result as it comes where the
     format allows; errors are passed to ``on_error`` when they happen and listed at the end.
-    Text is coloured when ``out`` is a terminal and NO_COLOR is not set."""
+    Text is coloured when ``out`` is a terminal and NO_COLOR is not set. ``began`` is when the
+    run started (``time.perf_counter()``), if that was before the results were first asked for."""
 
     def noting_errors() -> Iterable[DocumentReport | RunError]:
         for result in results:
@@ -141,7 +143,7 @@ def stream(
                     on_error(result)
             yield result
 
-    tally = Tally()
+    tally = Tally() if began is None else Tally(began=began)
     if fmt == "json":
         _json(noting_errors(), out, tally)
     elif fmt == "text":
