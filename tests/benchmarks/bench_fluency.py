@@ -14,13 +14,12 @@ then the share of sentences GC202 flags on BBC, spun BBC and the seed, and the s
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import yaml
+from common import DATA, ROOT, bbc_sentences, jsonl, seed_label
 from sklearn.metrics import roc_auc_score
 
 from garblecheck.analyser import Context
@@ -32,16 +31,11 @@ from garblecheck.rules.kinds.collocation import OddCollocation
 from garblecheck.rules.loader import load_rules
 from garblecheck.segment import segment
 
-ROOT = Path(__file__).resolve().parents[2]
 # features where a lower value means a worse sentence
 LOWER_IS_WORSE = {"logprob_mean", "logprob_min", "assoc_mean", "assoc_min", "window_pmi_min"}
 Pairs = tuple[list[str], list[str]]  # garbled, clean
 
 
-def jsonl(path: Path) -> Iterator[dict[str, object]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line)
 
 
 def mqm(data: Path) -> Pairs:
@@ -67,16 +61,6 @@ def tortured() -> Pairs:
     return [r[0] for r in rows], [r[1].split(" / ")[0] for r in rows]
 
 
-def bbc_sentences(data: Path, limit: int | None) -> list[str]:
-    out: list[str] = []
-    for row in jsonl(data / "news" / "bbc-2005-dev.jsonl"):
-        if row.get("duplicate_of"):
-            continue
-        text = str(row["text"])
-        out.extend(s.text for s in segment(text).sentences)
-        if limit and len(out) >= limit:
-            break
-    return out
 
 
 def spin(sentence: str, rng: random.Random) -> str | None:
@@ -151,11 +135,8 @@ def rate(rule: OddCollocation, sentences: list[str]) -> tuple[float, list[str]]:
 
 def seed_report(rule: OddCollocation) -> None:
     spun = (ROOT / "fixtures" / "wallace-2022-spun.txt").read_text(encoding="utf-8")
-    gold = yaml.safe_load((ROOT.parent / "shared" / "gold" / "wallace-2022.yaml").read_text())
-    labels = {item["anchor"]: item["label"] for item in gold["items"]}
     for sentence in flagged(rule, spun):
-        label = next((lab for a, lab in labels.items() if a in sentence), "unlabelled")
-        print(f"  seed flagged [{label}]: {sentence[:110]}")
+        print(f"  seed flagged [{seed_label(sentence)}]: {sentence[:110]}")
 
 
 def timed(fn: Callable[[str], object], sentences: list[str]) -> float:
@@ -168,7 +149,7 @@ def timed(fn: Callable[[str], object], sentences: list[str]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, default=None, help="BBC sentences to use")
     args = ap.parse_args()
     started = time.perf_counter()

@@ -12,13 +12,11 @@ and the speed.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
+from common import DATA, ROOT, bbc_sentences, jsonl, seed_label
 from sklearn.metrics import roc_auc_score
 
 from garblecheck.analyser import Context
@@ -30,25 +28,11 @@ from garblecheck.rules.loader import parse_rule
 from garblecheck.segment import segment
 from garblecheck.training.spinner import spin
 
-ROOT = Path(__file__).resolve().parents[2]
 FEATURE = "argument_odd_max"
 
 
-def jsonl(path: Path) -> Iterator[dict[str, object]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line)
 
 
-def bbc_sentences(data: Path, limit: int | None) -> list[str]:
-    out: list[str] = []
-    for row in jsonl(data / "news" / "bbc-2005-dev.jsonl"):
-        if row.get("duplicate_of"):
-            continue
-        out.extend(s.text for s in segment(str(row["text"])).sentences)
-        if limit and len(out) >= limit:
-            break
-    return out
 
 
 def spun(bbc: list[str], seed: int = 0) -> tuple[list[str], list[str]]:
@@ -93,16 +77,13 @@ def flagged(kind: OddArgumentKind, text: str) -> list[tuple[str, str]]:
 
 def seed_report(kind: OddArgumentKind) -> None:
     text = (ROOT / "fixtures" / "wallace-2022-spun.txt").read_text(encoding="utf-8")
-    gold = yaml.safe_load((ROOT.parent / "shared" / "gold" / "wallace-2022.yaml").read_text())
-    labels = {item["anchor"]: item["label"] for item in gold["items"]}
     for sentence, message in flagged(kind, text):
-        label = next((lab for a, lab in labels.items() if a in sentence), "unlabelled")
-        print(f"  seed flagged [{label}]: {message}")
+        print(f"  seed flagged [{seed_label(sentence)}]: {message}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, default=None, help="BBC sentences to use")
     args = ap.parse_args()
     started = time.perf_counter()
