@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import Formatter
 from typing import Any, ClassVar
 
 from garblecheck.analyser import Context
+from garblecheck.errors import RuleError
 from garblecheck.model import Category, Finding, Origin, Severity
 
 
@@ -62,10 +64,30 @@ class RuleKind:
     options: ClassVar[dict[str, Option]] = {}
     # kinds whose findings are produced elsewhere (compare, classifier) set this to False
     runs_in_engine: ClassVar[bool] = True
+    # the {fields} a kind fills into its message; None: the kind does not format the message
+    placeholders: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, spec: RuleSpec) -> None:
         self.spec = spec
+        self._check_message()
         self.prepare()
+
+    def _check_message(self) -> None:
+        """A message naming a field the kind does not fill is an error at load time, not a
+        crash when the rule first fires."""
+        if self.placeholders is None:
+            return
+        try:
+            fields = {f for _, f, _, _ in Formatter().parse(self.spec.message) if f is not None}
+        except ValueError as exc:
+            raise RuleError(str(self.spec.path), f"key 'message': {exc}") from None
+        unknown = fields - self.placeholders
+        if unknown:
+            allowed = ", ".join(sorted(self.placeholders)) or "none"
+            raise RuleError(
+                str(self.spec.path),
+                f"key 'message': unknown placeholder {{{sorted(unknown)[0]}}} (allowed: {allowed})",
+            )
 
     def prepare(self) -> None:
         """Compile patterns and load data; raise RuleError naming the file when impossible."""

@@ -22,6 +22,7 @@ class BoilerplateBlock(RuleKind):
     in ``ignore_reasons`` (a draft's front matter and code) are not prose but not junk either."""
 
     kind = "boilerplate-block"
+    placeholders: ClassVar[frozenset[str] | None] = frozenset({"reason"})
     options: ClassVar[dict[str, Option]] = {
         "block_kind": Option(str, default="boilerplate"),
         "ignore_reasons": Option(list, default=[]),

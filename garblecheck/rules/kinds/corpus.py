@@ -9,7 +9,6 @@ is (``check``), its thresholds, and the placeholders of its message.
 
 from __future__ import annotations
 
-from string import Formatter
 from typing import ClassVar
 
 from garblecheck.errors import RuleError
@@ -28,6 +27,7 @@ class CorpusKind(RuleKind):
     kind: ClassVar[str] = "corpus"
     origin = "corpus"
     runs_in_engine: ClassVar[bool] = False
+    placeholders: ClassVar[frozenset[str] | None] = PLACEHOLDERS
     options: ClassVar[dict[str, Option]] = {
         "check": Option(str, required=True),
         # a finding needs at least min_others other articles with the consensus form, being
@@ -51,11 +51,3 @@ class CorpusKind(RuleKind):
         for key in ("min_share", "strong_share"):
             if not 0.5 < o[key] <= 1.0:
                 raise RuleError(path, f"key '{key}': must be above 0.5 and at most 1")
-        try:
-            fields = {f for _, f, _, _ in Formatter().parse(self.spec.message) if f is not None}
-        except ValueError as exc:
-            raise RuleError(path, f"key 'message': {exc}") from None
-        unknown = fields - PLACEHOLDERS
-        if unknown:
-            raise RuleError(path, f"key 'message': unknown placeholder {{{sorted(unknown)[0]}}} "
-                                  f"(allowed: {', '.join(sorted(PLACEHOLDERS))})")

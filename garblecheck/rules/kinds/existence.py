@@ -82,14 +82,6 @@ def group_tokens(tokens: list[str], flags: int, names: list[str] | None = None) 
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", flags)
 
 
-def check_template(spec: RuleSpec, **fields: str) -> None:
-    """Fail at load time when the message names a field the kind does not provide."""
-    try:
-        spec.message.format(**fields)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise RuleError(str(spec.path), f"key 'message': bad template field {exc}") from None
-
-
 def check_scope(spec: RuleSpec) -> str:
     scope = str(spec.options["scope"])
     if scope not in SCOPES:
@@ -113,6 +105,7 @@ class Existence(RuleKind):
     """Flags every occurrence of the listed tokens."""
 
     kind: ClassVar[str] = "existence"
+    placeholders: ClassVar[frozenset[str] | None] = frozenset({"match"})
     options: ClassVar[dict[str, Option]] = {
         "tokens": Option(list, required=True),
         "ignorecase": Option(bool, default=False),
@@ -123,7 +116,6 @@ class Existence(RuleKind):
         opts = self.spec.options
         self.pattern = compile_tokens(self.spec, "tokens", opts["tokens"], opts["ignorecase"])
         self.scope = check_scope(self.spec)
-        check_template(self.spec, match="")
 
     def check(self, ctx: Context) -> list[Finding]:
         return [

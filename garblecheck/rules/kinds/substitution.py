@@ -12,7 +12,6 @@ from garblecheck.model import Finding
 from garblecheck.rules.base import Option, RuleKind, register
 from garblecheck.rules.kinds.existence import (
     check_scope,
-    check_template,
     compile_tokens,
     group_tokens,
     in_scope,
@@ -31,6 +30,7 @@ class Substitution(RuleKind):
     """Flags each ``swap`` key (a pattern) and suggests its value."""
 
     kind: ClassVar[str] = "substitution"
+    placeholders: ClassVar[frozenset[str] | None] = frozenset({"match", "suggestion"})
     options: ClassVar[dict[str, Option]] = {
         "swap": Option(dict, required=True),
         "ignorecase": Option(bool, default=False),
@@ -49,7 +49,6 @@ class Substitution(RuleKind):
         flags = re.IGNORECASE if ignorecase else 0
         self.pattern = group_tokens(list(swap), flags, self.names)
         self.scope = check_scope(self.spec)
-        check_template(self.spec, match="", suggestion="")
 
     def check(self, ctx: Context) -> list[Finding]:
         findings: list[Finding] = []
