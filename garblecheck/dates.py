@@ -207,3 +207,14 @@ def find_date(text: str, seg: Segmentation) -> dt.date | None:
         if wire is not None:
             return wire
     return url
+
+
+_SINCE_YEAR = re.compile(r"\bsince (?:(?:early|late|mid-?)\s*)?(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)")
+
+
+def not_before(text: str) -> dt.date | None:
+    """The earliest date an undated article can be from: "has supplied ... since 2018" was
+    written in 2018 or later. Only "since YEAR" counts: "in 2030" or "by 2030" may look ahead.
+    Not the article's date: a bound that facts true for a long time can be checked against."""
+    years = [int(m.group("y")) for m in _SINCE_YEAR.finditer(text)]
+    return dt.date(max(years), 1, 1) if years else None

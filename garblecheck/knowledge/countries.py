@@ -50,6 +50,7 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "Lebanon": ("Lebanese",),
     "Lithuania": ("Lithuanian",),
     "Luxembourg": ("Luxembourgish",),
+    "Malta": ("Maltese",),
     "Mexico": ("Mexican",),
     "Moldova": ("Moldovan",),
     "Montenegro": ("Montenegrin",),
@@ -81,6 +82,7 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "United Arab Emirates": ("UAE", "Emirati"),
     "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "British", "the UK"),
     "United States": ("US", "U.S.", "USA", "America", "American", "the US", "the United States"),
+    "Venezuela": ("Venezuelan",),
 }
 
 COUNTRY_FORMS: dict[str, str] = {}
