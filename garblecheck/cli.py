@@ -20,6 +20,7 @@ from garblecheck._version import __version__
 from garblecheck.api import iter_reports
 from garblecheck.baseline import Baseline
 from garblecheck.changed import ChangedLines
+from garblecheck.config import Config, Verdict, fails
 from garblecheck.errors import GarblecheckError
 from garblecheck.filtering import Filters
 from garblecheck.inputs import Fields, InputOptions
@@ -27,6 +28,7 @@ from garblecheck.inputs.options import DEFAULT_INCLUDE
 from garblecheck.report.stream import stream
 from garblecheck.result import DocumentReport, RunError
 from garblecheck.settings import Settings, cli_values, format_settings
+from garblecheck.settings.keys import FAIL_ON
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
@@ -62,10 +64,14 @@ class Format(StrEnum):
     html = "html"
 
 
-class FailOn(StrEnum):
+class FailOnName(StrEnum):
+    """The values of ``--fail-on`` (the ``fail-on`` key parses them: settings.keys.FAIL_ON)."""
+
     error = "error"
     warning = "warning"
     info = "info"
+    garbled = "garbled"
+    suspect = "suspect"
     never = "never"
 
 
@@ -80,7 +86,12 @@ FormatOpt = Annotated[
     ),
 ]
 FailOnOpt = Annotated[
-    FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")
+    FailOnName,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when a finding is at or above this severity (error, warning, info), or a "
+        "document's verdict at or above this verdict (garbled, suspect); never: always 0.",
+    ),
 ]
 DateOpt = Annotated[
     str | None,
@@ -242,7 +253,8 @@ def _options(
 
 
 class _FailOn:
-    """Whether a document had a finding at or above the ``fail-on`` of its own configuration."""
+    """Whether a document reached the ``fail-on`` of its own configuration: a finding at or
+    above its severity, or a verdict at or above its verdict."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings, self.failed = settings, False
@@ -253,7 +265,8 @@ class _FailOn:
         for result in results:
             if isinstance(result, DocumentReport):
                 bar = self.settings.config_for(result.doc.path).fail_on
-                self.failed |= bar is not None and any(f.severity >= bar for f in result.findings)
+                worst = max((f.severity for f in result.findings), default=None)
+                self.failed |= fails(bar, worst, Verdict(result.verdict))
             yield result
 
 
@@ -325,7 +338,7 @@ def check(
         typer.Option("--source", "-s", help="The source (cleaner) version to compare against."),
     ] = None,
     fmt: FormatOpt = Format.text,
-    fail_on: FailOnOpt = FailOn.warning,
+    fail_on: FailOnOpt = FailOnName.warning,
     date: DateOpt = None,
     locale: LocaleOpt = None,
     select: SelectOpt = None,
@@ -378,7 +391,7 @@ def show_config(
         str, typer.Argument(help="The file or folder whose configuration to show.")
     ] = ".",
     config_file: ConfigFileOpt = None,
-    fail_on: FailOnOpt = FailOn.warning,
+    fail_on: FailOnOpt = FailOnName.warning,
     date: DateOpt = None,
     locale: LocaleOpt = None,
     select: SelectOpt = None,
@@ -433,7 +446,7 @@ def scan_command(
     fmt: Annotated[
         SummaryFormat, typer.Option("--format", "-f", help="Format of the summary.")
     ] = SummaryFormat.text,
-    fail_on: FailOnOpt = FailOn.warning,
+    fail_on: FailOnOpt = FailOnName.warning,
     date: DateOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -449,8 +462,6 @@ def scan_command(
     compare the others with it; one JSON line per article, then a summary (on stdout, or on
     stderr when the lines go to stdout)."""
     from garblecheck.api import parse_date
-    from garblecheck.config import Config
-    from garblecheck.model import Severity
     from garblecheck.scanning import ScanOptions, scan
 
     config = Config(date=parse_date(date, "--date"), select=_codes(select), ignore=_codes(ignore))
@@ -467,8 +478,8 @@ def scan_command(
     typer.echo(summary.render(fmt.value), nl=False, err=output is None)
     if summary.errors:
         raise typer.Exit(2)
-    bar = None if fail_on is FailOn.never else Severity(fail_on.value)
-    if bar is not None and summary.worst is not None and summary.worst >= bar:
+    bar = FAIL_ON[fail_on.value]
+    if any(fails(bar, summary.worst, Verdict(v)) for v in summary.verdicts):
         raise typer.Exit(1)
 
 

@@ -8,8 +8,35 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeAlias
 
 from garblecheck.model import Severity
+
+
+class Verdict(StrEnum):
+    """A document's overall judgement, listed from least to most alarming: the order in which
+    a ``fail-on`` verdict is compared."""
+
+    CLEAN = "clean"
+    SUSPECT = "suspect"
+    GARBLED = "garbled"
+
+    @property
+    def rank(self) -> int:
+        return list(Verdict).index(self)
+
+
+# What makes a run exit 1: a finding at or above a severity (a gate per finding), a document
+# whose verdict is at or above a verdict (a gate per article), or nothing (None: "never").
+FailOn: TypeAlias = Severity | Verdict | None
+
+
+def fails(bar: FailOn, worst: Severity | None, verdict: Verdict) -> bool:
+    """Whether a document with this worst finding severity and this verdict reaches the bar."""
+    if isinstance(bar, Verdict):
+        return verdict.rank >= bar.rank
+    return bar is not None and worst is not None and worst >= bar
 
 
 @dataclass
@@ -27,7 +54,7 @@ class Config:
     select: list[str] = field(default_factory=list)  # codes or prefixes; empty = all
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)  # per-code override
-    fail_on: Severity | None = Severity.WARNING  # None: never fail
+    fail_on: FailOn = Severity.WARNING
     date: dt.date | None = None  # default article date when the article states none
     locale: str | None = None  # "en-GB" or "en-US"; None = infer from the text
     thresholds: Thresholds = field(default_factory=Thresholds)

@@ -53,6 +53,42 @@ def test_fail_on_never_exits_zero() -> None:
     assert run_cli("check", str(SPUN), "--fail-on", "never").returncode == 0
 
 
+REPEATED_WORD = "\nThe council said it supported the the plan, officials said on Monday.\n"
+
+
+@pytest.fixture
+def suspect_copy(tmp_path: Path) -> Path:
+    """Clean copy with one sentence flagged by a rule (a repeated word): verdict suspect."""
+    path = tmp_path / "suspect.txt"
+    path.write_text(CLEAN_B.read_text(encoding="utf-8") + REPEATED_WORD, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("fail_on", "expected"), [("warning", 1), ("suspect", 1), ("garbled", 0)])
+def test_fail_on_a_verdict_bars_documents_not_findings(
+    suspect_copy: Path, fail_on: str, expected: int
+) -> None:
+    code, report = run_json("check", str(CLEAN_B), str(suspect_copy), "--fail-on", fail_on)
+    assert [d["verdict"] for d in report["documents"]] == ["clean", "suspect"]
+    assert code == expected
+
+
+def test_fail_on_garbled_fails_when_one_document_is_garbled(suspect_copy: Path) -> None:
+    code, report = run_json("check", str(suspect_copy), str(SPUN), "--fail-on", "garbled")
+    assert [d["verdict"] for d in report["documents"]] == ["suspect", "garbled"]
+    assert code == 1
+
+
+@pytest.mark.parametrize(("fail_on", "expected"), [("suspect", 1), ("garbled", 0)])
+def test_scan_fail_on_a_verdict(
+    suspect_copy: Path, tmp_path: Path, fail_on: str, expected: int
+) -> None:
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("scan", str(suspect_copy), "-o", str(out), "--jobs", "1", "--fail-on", fail_on)
+    assert proc.returncode == expected, proc.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["verdict"] == "suspect"
+
+
 def test_batch_with_broken_files_reports_the_rest(
     tmp_path: Path, report_schema: dict[str, Any]
 ) -> None:

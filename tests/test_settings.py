@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SPUN, run_cli, run_json
+from conftest import CLEAN_B, SPUN, run_cli, run_json
+from garblecheck.cli import FailOnName
+from garblecheck.config import FailOn, Verdict, fails
 from garblecheck.errors import ConfigError
 from garblecheck.model import Severity
 from garblecheck.settings import Settings, cli_values
+from garblecheck.settings.keys import FAIL_ON
 
 PYPROJECT = """\
 [project]
@@ -28,16 +31,22 @@ severity = { GC102 = "info" }
 [tool.garblecheck.overrides."drafts/*"]
 fail-on = "never"
 locale = "en-US"
+
+[tool.garblecheck.overrides."wire/*"]
+fail-on = "garbled"
 """
 
 
 def _tree(tmp_path: Path) -> Path:
     (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    (tmp_path / "drafts").mkdir()
-    (tmp_path / "sub").mkdir()
+    for folder in ("drafts", "sub", "wire"):
+        (tmp_path / folder).mkdir()
     (tmp_path / "sub" / "garblecheck.toml").write_text('select = ["GC6"]\n', encoding="utf-8")
     for name in ("story.txt", "drafts/draft.txt", "sub/other.txt"):
         (tmp_path / name).write_text(SPUN.read_text(encoding="utf-8"), encoding="utf-8")
+    # wire copy with one rule finding (a repeated word, GC3): a suspect document, not garbled
+    wire = CLEAN_B.read_text(encoding="utf-8") + "\nThe council backed the the plan on Monday.\n"
+    (tmp_path / "wire" / "copy.txt").write_text(wire, encoding="utf-8")
     return tmp_path
 
 
@@ -54,6 +63,8 @@ def test_walks_up_and_layers_overrides(tmp_path: Path) -> None:
     assert draft.config.fail_on is None and draft.config.locale == "en-US"
     assert draft.config.select == ["GC1", "GC3"], "an override changes only what it sets"
     assert draft.values["locale"][1].endswith("pyproject.toml:15")
+    wire = settings.resolve(str(root / "wire" / "copy.txt"))
+    assert wire.config.fail_on is Verdict.GARBLED and wire.values["fail-on"][1].endswith(":18")
     other = settings.resolve(str(root / "sub" / "other.txt"))
     assert other.config.select == ["GC6"] and other.config.ignore == []
     assert other.values["ignore"][1] == "default"
@@ -65,6 +76,31 @@ def test_command_line_wins_and_names_the_option(tmp_path: Path) -> None:
     resolved = settings.resolve(str(root / "drafts" / "draft.txt"))
     assert resolved.config.select == ["GC101"] and resolved.config.fail_on is Severity.WARNING
     assert resolved.values["select"][1] == "--select"
+    verdict = Settings(cli=cli_values({"fail-on": "suspect"})).config_for(str(root / "story.txt"))
+    assert verdict.fail_on is Verdict.SUSPECT, "a verdict on the command line beats a severity"
+
+
+def test_fail_on_names_match_the_command_line_choices() -> None:
+    assert set(FAIL_ON) == {name.value for name in FailOnName}
+
+
+@pytest.mark.parametrize(
+    ("bar", "worst", "verdict", "expected"),
+    [
+        (Severity.WARNING, Severity.WARNING, Verdict.SUSPECT, True),
+        (Severity.ERROR, Severity.WARNING, Verdict.GARBLED, False),  # severities ignore verdicts
+        (Severity.INFO, None, Verdict.CLEAN, False),
+        (Verdict.GARBLED, Severity.ERROR, Verdict.SUSPECT, False),  # verdicts ignore findings
+        (Verdict.GARBLED, None, Verdict.GARBLED, True),
+        (Verdict.SUSPECT, Severity.WARNING, Verdict.GARBLED, True),
+        (Verdict.SUSPECT, Severity.INFO, Verdict.CLEAN, False),
+        (None, Severity.ERROR, Verdict.GARBLED, False),
+    ],
+)
+def test_fails_compares_severities_with_findings_and_verdicts_with_documents(
+    bar: FailOn, worst: Severity | None, verdict: Verdict, expected: bool
+) -> None:
+    assert fails(bar, worst, verdict) is expected
 
 
 def test_explicit_config_file(tmp_path: Path) -> None:
@@ -115,6 +151,11 @@ def test_cli_uses_the_found_configuration(tmp_path: Path) -> None:
     assert code == 1  # GC101 is an error
     code, _ = run_json("check", "drafts/draft.txt", cwd=root)
     assert code == 0  # fail-on = "never" for drafts
+    code, report = run_json("check", "wire/copy.txt", cwd=root)
+    assert report["documents"][0]["verdict"] == "suspect"
+    assert code == 0  # fail-on = "garbled" for wire copy: a flagged sentence does not fail it
+    code, _ = run_json("check", "wire/copy.txt", "--fail-on", "suspect", cwd=root)
+    assert code == 1
 
 
 def test_cli_bad_configuration_exits_2_naming_it(tmp_path: Path) -> None:
@@ -124,7 +165,7 @@ def test_cli_bad_configuration_exits_2_naming_it(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
         "garblecheck: garblecheck.toml:1: key 'fail-on': 'sometimes' is not one of "
-        "error, warning, info, never"
+        "error, warning, info, garbled, suspect, never"
     ]
 
 
@@ -138,6 +179,8 @@ def test_config_command_shows_origins(tmp_path: Path) -> None:
     assert lines["fail-on"].startswith('fail-on = "never"')
     assert lines["grammar"].endswith("# default")
     assert "GC102 = \"info\"" in proc.stdout
+    wire = run_cli("config", "wire/copy.txt", cwd=root).stdout
+    assert 'fail-on = "garbled"' in wire and "# pyproject.toml:18" in wire
 
 
 def test_size_limit_from_the_configuration_beside_a_file(tmp_path: Path) -> None:

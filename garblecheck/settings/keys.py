@@ -13,14 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from garblecheck.config import Config, Thresholds
+from garblecheck.config import Config, FailOn, Thresholds, Verdict
 from garblecheck.inputs.options import DEFAULT_INCLUDE
 from garblecheck.model import Severity
 
 Parse = Callable[[object, Path], object]  # (raw value, folder relative paths start from)
 
 LOCALES = ("en-GB", "en-US")
-FAIL_ON = ("error", "warning", "info", "never")
+# fail-on: a severity bars findings (a gate per finding), a verdict bars documents (per article)
+FAIL_ON: dict[str, FailOn] = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "garbled": Verdict.GARBLED,
+    "suspect": Verdict.SUSPECT,
+    "never": None,
+}
 _CODE = re.compile(r"^[A-Z]{2}[0-9]{0,3}$")
 
 
@@ -64,9 +72,8 @@ def severity(value: object, _: Path) -> Severity:
     return Severity(_choice(tuple(s.value for s in Severity))(value, _))
 
 
-def _fail_on(value: object, _: Path) -> Severity | None:
-    name = _choice(FAIL_ON)(value, _)
-    return None if name == "never" else Severity(name)
+def _fail_on(value: object, _: Path) -> FailOn:
+    return FAIL_ON[_choice(tuple(FAIL_ON))(value, _)]
 
 
 def _date(value: object, _: Path) -> dt.date:
