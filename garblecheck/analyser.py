@@ -29,6 +29,10 @@ class Context:
     # findings of the analysers that ran before, filled by the pipeline only for analysers
     # that set ``needs_findings`` (they run last); empty for every other analyser
     earlier: list[Finding] = field(default_factory=list)
+    # the score channel, written by analysers that judge every sentence (the classifier): a
+    # sentence's probability of being garbled when it stayed under their reporting threshold.
+    # It ranks sentences (their score) without flagging them; findings still decide flags.
+    probabilities: dict[int, float] = field(default_factory=dict)
 
 
 class Analyser:

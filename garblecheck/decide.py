@@ -6,6 +6,7 @@ severity overrides can change without re-running anything.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from garblecheck.config import Config
@@ -13,6 +14,9 @@ from garblecheck.model import AlignedSource, Document, Finding, Sentence, Severi
 
 # How much a finding of each severity moves the score of its sentence.
 _SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.8, Severity.INFO: 0.15}
+# How much a probability an analyser did not report (``Context.probabilities``) moves the
+# score: as much as an info finding of that confidence would.
+_UNREPORTED_WEIGHT = _SEVERITY_WEIGHT[Severity.INFO]
 # The document score combines its worst sentences; more than this many adds no evidence.
 _TOP_SENTENCES = 3
 
@@ -35,6 +39,7 @@ class Decision:
     sentences: list[SentenceDecision]
     score: float
     verdict: str
+    probabilities: Mapping[int, float]  # the score channel it was decided with
 
 
 def apply_config(findings: list[Finding], doc: Document, config: Config) -> list[Finding]:
@@ -66,8 +71,11 @@ def decide(
     findings: list[Finding],
     alignment: list[AlignedSource | None],
     config: Config,
+    probabilities: Mapping[int, float] | None = None,
 ) -> Decision:
-    """Score and flag every sentence, then score the document and give its verdict."""
+    """Score and flag every sentence, then score the document and give its verdict.
+    ``probabilities`` (the score channel) raise the scores of sentences, never their flags."""
+    unreported = probabilities or {}
     findings = apply_config(findings, doc, config)
     by_sentence: dict[int, list[Finding]] = {}
     for f in findings:
@@ -76,7 +84,10 @@ def decide(
     sentences = []
     for s in doc.seg.sentences:
         own = by_sentence.get(s.index, [])
-        score = _combine([f.confidence * _SEVERITY_WEIGHT[f.severity] for f in own])
+        evidence = [f.confidence * _SEVERITY_WEIGHT[f.severity] for f in own]
+        if s.index in unreported:
+            evidence.append(unreported[s.index] * _UNREPORTED_WEIGHT)
+        score = _combine(evidence)
         flagged = any(f.severity >= Severity.WARNING for f in own)
         source = alignment[s.index] if s.index < len(alignment) else None
         sentences.append(SentenceDecision(s, round(score, 4), flagged, source))
@@ -90,4 +101,4 @@ def decide(
         verdict = "suspect"
     else:
         verdict = "clean"
-    return Decision(findings, sentences, doc_score, verdict)
+    return Decision(findings, sentences, doc_score, verdict, unreported)

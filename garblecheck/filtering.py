@@ -54,8 +54,8 @@ def narrowed(
     if findings is report.findings:
         return report if dropped == report.dropped else replace(report, dropped=dropped)
     alignment = [d.source for d in report.sentences]
-    return replace(report, decision=decide(report.doc, findings, alignment, config),
-                   dropped=dropped)
+    decision = decide(report.doc, findings, alignment, config, report.decision.probabilities)
+    return replace(report, decision=decision, dropped=dropped)
 
 
 @dataclass

@@ -106,7 +106,7 @@ class Pipeline:
             if analyser.needs_findings:
                 ctx.earlier = list(findings)
             findings.extend(self._run_one(analyser, ctx))
-        decision = decide(doc, findings, ctx.alignment, self.config)
+        decision = decide(doc, findings, ctx.alignment, self.config, ctx.probabilities)
         readability = measure(doc) if self.config.metrics else None
         return DocumentReport(
             doc=doc, decision=decision, source=source, date=ctx.date, locale=ctx.locale,

@@ -44,7 +44,10 @@ def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def report_schema() -> dict[str, Any]:
-    return json.loads((FIXTURES / "report-v1.schema.json").read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(
+        (FIXTURES / "report-v1.schema.json").read_text(encoding="utf-8")
+    )
+    return schema
 
 
 def needs_shared_data() -> pytest.MarkDecorator:

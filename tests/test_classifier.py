@@ -117,6 +117,25 @@ def test_classifier_can_be_switched_off() -> None:
     assert not [f for f in report.findings if f.origin == "classifier"]
 
 
+def test_probabilities_under_threshold_rank_sentences_without_flagging_them() -> None:
+    text = SPUN.read_text(encoding="utf-8")
+    report = garblecheck.check(text)
+    quiet = [s for s in report.sentences if not s.flagged and not s.sentence.text.isspace()]
+    unreported = [s for s in quiet if not any(f.sentence == s.sentence.index
+                                              for f in report.findings)]  # fmt: skip
+    assert unreported and all(0.0 < s.score <= 0.15 for s in unreported)
+    off = garblecheck.check(text, config=garblecheck.Config(ignore=["GC8"]))
+    assert [s.flagged for s in off.sentences] == [s.flagged for s in report.sentences]
+    assert all(s.score == 0.0 for s in off.sentences if not any(
+        f.sentence == s.sentence.index for f in off.findings))  # fmt: skip
+    # a re-decision after filtering (accepted terms) keeps the channel
+    accepted = garblecheck.check(
+        text, config=garblecheck.Config(accepted_terms=["Tobias Elwood"])
+    )
+    assert accepted.dropped
+    assert all(accepted.sentences[s.sentence.index].score == s.score for s in unreported)
+
+
 def test_tiny_training_run_exports_what_sklearn_predicts() -> None:
     from garblecheck.classify.model import _model
     from garblecheck.training.train import Params, Table, fit_model

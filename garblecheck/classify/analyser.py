@@ -62,10 +62,16 @@ class ClassifierAnalyser(Analyser):
         self.specs = {code: s for code, s in specs.items() if config.enabled(code)}
 
     def analyse(self, ctx: Context) -> list[Finding]:
+        """Findings over threshold; every other sentence's probability goes to the score
+        channel, so that it still ranks sentences."""
+        scored = self.score(ctx)
         found: dict[int, Finding] = {}
-        for scored in sorted(self.score(ctx), key=lambda sc: sc.which != WITH_SOURCE):
-            if scored.sentence.index not in found and (f := self._finding(scored)) is not None:
-                found[scored.sentence.index] = f
+        for sc in sorted(scored, key=lambda sc: sc.which != WITH_SOURCE):
+            if sc.sentence.index not in found and (f := self._finding(sc)) is not None:
+                found[sc.sentence.index] = f
+        for sc in primary(scored):
+            if sc.sentence.index not in found:
+                ctx.probabilities[sc.sentence.index] = sc.probability
         return [found[i] for i in sorted(found)]
 
     def score(self, ctx: Context) -> list[Scored]:
