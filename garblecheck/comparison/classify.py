@@ -11,14 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from garblecheck.comparison.diff import Difference
 from garblecheck.comparison.tokens import NEGATORS, Token, american
 from garblecheck.knowledge.countries import country_of
 from garblecheck.knowledge.lexicon import Lexicon
+from garblecheck.knowledge.phrases import PhraseTable, token_key
 
 NEGATING_PREFIXES = ("anti-", "counter-", "non-")
+SWAP_WORDS = 4  # longest wording (either side) a spinner's swap of a phrase runs to
+# nats by which the copy's words must be less likely than the source's, in the same slot, for
+# a swap no thesaurus explains to count as tortured (e^8: about 3,000 times less likely)
+FLUENCY_DROP = 8.0
 ANTONYM_WORDS = 3  # an opposite swaps a word or two, not a clause
 ENTITY_WORDS = 3  # longest name (on either side) a swapped entity may have
 # spellings that differ only by how a name was transliterated (Sergei/Sergey, Kiev/Kyiv)
@@ -79,8 +85,9 @@ def title_change(d: Difference, lex: Lexicon) -> Verdict | None:
 
 def name_change(d: Difference, lex: Lexicon) -> Verdict | None:
     """A name spelt differently (GC701) or replaced by another name in the same slot (GC702)."""
-    src = [t for t in d.source if _is_name(t, lex)]
-    cpy = [t for t in d.copy if _is_name(t, lex)]
+    # a capitalised function word opening a sentence ("The UK") is not a name
+    src = [t for t in d.source if t.content and _is_name(t, lex)]
+    cpy = [t for t in d.copy if t.content and _is_name(t, lex)]
     if not src or not cpy:
         return None
     for s in src:
@@ -159,6 +166,32 @@ def odd_synonym(d: Difference, lex: Lexicon) -> Verdict | None:
     return Verdict("GC706", 0.6 + 0.1 * related + 0.1 * rarer)
 
 
+def less_fluent(d: Difference, table: PhraseTable) -> Verdict | None:
+    """A phrase swapped, inside a stretch the copy follows word for word, for words clean
+    English almost never puts in that slot ("in other words" -> "in multitudinous words",
+    "by" -> "inevitably tom's"): what a spinner or a literal translation leaves, and what an
+    editor's rewording does not, since editors write ordinary English."""
+    if not d.verbatim or not d.source or not d.copy:
+        return None
+    if max(len(d.source), len(d.copy)) > SWAP_WORDS or not any(t.content for t in d.copy):
+        return None
+    if any(t.capitalised or t.value is not None for t in d.source + d.copy):
+        return None  # names, abbreviations and numbers are the name and number tests' job
+    drop = _chain(d.source, d, table) - _chain(d.copy, d, table)
+    if drop < FLUENCY_DROP:
+        return None
+    return Verdict("GC706", min(0.85, 0.6 + 0.02 * (drop - FLUENCY_DROP)))
+
+
+def _chain(words: Sequence[Token], d: Difference, table: PhraseTable) -> float:
+    """Log-probability of the words between the copy's neighbours of the difference (which
+    both sides share): the first word alone, then each word given the one before."""
+    keys = [token_key(t.text) for t in (*d.before[-1:], *words, *d.after_copy[:1])]
+    ids = table.id_array(keys)
+    first = float(np.log(table.probability(ids[:1]))[0])
+    return first + float(np.log(table.conditional(ids[:-1], ids[1:])).sum())
+
+
 def _plain_synonyms(a: str, b: str, lex: Lexicon) -> bool:
     """Synonyms in the most common sense of one of them (regulate / stipulate), as opposed to
     a synonym only through a rare sense, which is how a spinner picks "melee" or "stun"."""
@@ -166,13 +199,27 @@ def _plain_synonyms(a: str, b: str, lex: Lexicon) -> bool:
     return bool(shared & (lex.primary_senses(a) | lex.primary_senses(b)))
 
 
+# derivational endings, longest first: what is left is the shared stem of a word's forms
+_SUFFIXES = (
+    "ations", "ation", "ities", "ity", "ments", "ment", "ences", "ence", "ances", "ance",
+    "ives", "ive", "ions", "ion", "ing", "ers", "er", "ed", "es", "al", "ly", "s", "e",
+)  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _variants(a: str, b: str, lex: Lexicon) -> bool:
-    """Forms of one word ("defensive"/"defense", "armour"/"armored"), not a substitution."""
+    """Forms of one word ("defensive"/"defense", "armour"/"armored"), not a substitution.
+    Sharing a beginning is not enough: "populace" for "population" is a spinner's swap."""
     a, b = american(a), american(b)
     if set(lex.lemmas(a)) & set(lex.lemmas(b)):
         return True
-    n = min(len(a), len(b))
-    return n >= 4 and a[: max(4, n - 3)] == b[: max(4, n - 3)]
+    return _stem(a) == _stem(b)
 
 
 def dialect_switch(source: Token, copy: Token) -> bool:

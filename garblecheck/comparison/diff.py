@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from garblecheck.comparison.tokens import Token
 
 ANCHOR_WINDOW = 4  # how far either side of a difference matching words are counted
+BOUNDARY_WORDS = 2  # longest swap a sentence boundary anchors
 FOLLOWS_SHARE = 0.5  # share of the copy's words matched for the copy to "follow" the source
 
 
@@ -29,11 +30,18 @@ class Difference:
     before: tuple[Token, ...]  # copy tokens just before (for placing a pure deletion)
     after_source: tuple[Token, ...]  # source tokens that follow, matched in the copy
     after_copy: tuple[Token, ...]
+    # the difference reaches the first (last) word of both sentences: for a swap of a word or
+    # two, the sentence boundary anchors that side as firmly as a matching word
+    at_start: bool = False
+    at_end: bool = False
 
     @property
     def verbatim(self) -> bool:
         """Whether the copy follows the source word for word around this difference."""
-        return self.left + self.right >= 3 and min(self.left, self.right) >= 1
+        short = len(self.source) <= BOUNDARY_WORDS and len(self.copy) <= BOUNDARY_WORDS
+        left = max(self.left, int(self.at_start and short))
+        right = max(self.right, int(self.at_end and short))
+        return left + right >= 3 and min(left, right) >= 1
 
     def span(self) -> tuple[int, int]:
         """Where in the copy to report it: its copy words, or the word before a deletion."""
@@ -82,6 +90,8 @@ def compare_tokens(copy: Sequence[Token], source: Sequence[Token]) -> Pair:
                 before=tuple(copy[max(0, j1 - 2) : j1]),
                 after_source=tuple(source[nxt[1] : nxt[2]]) if nxt else (),
                 after_copy=tuple(copy[nxt[3] : nxt[4]]) if nxt else (),
+                at_start=i1 == 0 and j1 == 0,
+                at_end=i2 == len(source) and j2 == len(copy),
             )
         )
     return Pair(tuple(copy), tuple(source), tuple(diffs), tuple(matches))

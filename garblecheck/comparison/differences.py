@@ -19,6 +19,7 @@ from garblecheck.comparison.diff import Difference, Pair, compare_tokens
 from garblecheck.comparison.tokens import NEGATORS, Token, tokenize
 from garblecheck.errors import RuleError
 from garblecheck.knowledge.lexicon import Lexicon, lexicon
+from garblecheck.knowledge.phrases import PhraseTable, phrase_table
 from garblecheck.model import AlignedSource, Document, Finding, Sentence, Severity
 from garblecheck.rules.base import RuleSpec
 
@@ -68,6 +69,7 @@ class _Run:
         self.doc: Document = ctx.doc
         self.source: Document = ctx.source
         self.lex: Lexicon = lexicon()
+        self.table: PhraseTable = phrase_table()
         self.findings: list[Finding] = []
         # copy words that cover each source sentence, over every copy sentence aligned to it:
         # a spinner splits sentences, so words "dropped" from one may sit in the next
@@ -138,11 +140,16 @@ class _Run:
             lambda: self._quote(d, speech, copy_keys, source_keys),
             lambda: c.odd_synonym(d, self.lex) if follows and not moved else None,
         ]
+        verdict = None
         for test in tests:
             verdict = test()
             if verdict is not None:
-                return verdict
-        return None
+                break
+        if follows and not moved and (
+            verdict is None or (verdict.code == "GC706" and verdict.weak)
+        ):
+            return c.less_fluent(d, self.table) or verdict
+        return verdict
 
     def _negation(self, d: Difference, flip: bool) -> c.Verdict | None:
         if not d.verbatim or max(len(d.source), len(d.copy)) > LOCAL:
