@@ -1,6 +1,7 @@
 """Grammar engines: the LanguageTool adapter against LanguageTool's documented /v2/check JSON
-(and a real server when GARBLECHECK_LANGUAGETOOL_URL is set), its failures, Harper, and the
-grammar rules' own examples."""
+(and a real server when GARBLECHECK_LANGUAGETOOL_URL is set), its failures, Harper (and the
+sentences it is spared: it must find in them what it finds in the whole text), and the grammar
+rules' own examples."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import CLEAN_A, FIXTURES, SHARED_DATA, SOURCE, SPUN, needs_shared_data
+from garblecheck.build.harper_probes import Prober
+from garblecheck.build.harper_rules import detokenise
 from garblecheck.config import Config
 from garblecheck.errors import EngineError, RuleError
 from garblecheck.grammar import (
@@ -28,14 +31,16 @@ from garblecheck.grammar import (
     build_engines,
     local_engine,
 )
-from garblecheck.grammar.harper import UNKNOWN_WORD, enabled_rules, unknown_words
+from garblecheck.grammar.harper import UNKNOWN_WORD, enabled_rules, triggers, unknown_words
+from garblecheck.grammar.harper_triggers import Triggers
 from garblecheck.grammar.languagetool import check_url, parse_response
-from garblecheck.model import Document
+from garblecheck.model import Document, Segmentation
 from garblecheck.packs import packs_dir
 from garblecheck.pipeline import Pipeline
 from garblecheck.rules.base import KINDS, RuleKind, RuleSpec
 from garblecheck.rules.kinds.grammar import GrammarKind
 from garblecheck.rules.loader import build_kinds, parse_rule, rule_files
+from garblecheck.segment import segment
 
 LT = FIXTURES / "languagetool"
 TEXT = (
@@ -59,7 +64,7 @@ class FixtureEngine:
     def __init__(self, answer: dict[str, Any]) -> None:
         self.answer = answer
 
-    def check(self, text: str, locale: str | None) -> list[Match]:
+    def check(self, text: str, locale: str | None, seg: Segmentation | None = None) -> list[Match]:
         return parse_response(self.answer, text)
 
 
@@ -221,9 +226,7 @@ def test_local_install_without_ltp_path_never_downloads(monkeypatch: pytest.Monk
 
 
 @pytest.mark.usefixtures("no_download")
-def test_local_install_missing_is_an_error(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_local_install_missing_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("LTP_PATH", str(tmp_path))
     with pytest.raises(EngineError, match="no usable LanguageTool install"):
         local_engine(timeout=1, startup=1)
@@ -303,3 +306,101 @@ def test_unknown_words_skip_compounds_and_suggest_a_close_word() -> None:
     text = "The co-ordinator said the reseach would pre-empt an unremittingly grim review."
     found = [(text[m.start : m.end], m.replacements) for m in unknown_words(text)]
     assert found == [("reseach", ("research",)), ("unremittingly", ())]
+
+
+# one or more sentences for each Harper rule garblecheck runs, and near misses
+RULE_CASES = """\
+He go to the office every day. She walk home. I has a car, and they goes out. It don't matter.
+He are late. They is here. We was there. You was right. I were wrong. She really are kind.
+It would nice to win. The plan could configured later. It would be nice. You can backup files.
+He could of won. You must of seen it. The will of the people. Of course he could, of course.
+Was it a error? It was an mule. He waited an hour, not a hour. It was an honest man, a honest man.
+He is an MP, a MP, an SQL user, a FBI agent, a European, an university, a one-off, an 8-year-old.
+He asked for an advice and two informations. They sold a software and many furnitures.
+The childs eated the apples. The heros runned. The citys grew. This way is gooder than that.
+There is alot of noise infront of the house, aswell as eachother and atleast one incase.
+The server is is slow. The error's are gone. We're are ready. That will be be fine.
+Some one called. Despite of the rain, it went on. The rule allows to change the plan.
+Their is a problem. They left their. Over their, the house stood. Their supposed to be here.
+There house is big. There car broke down. i think so, and i'm sure. i'll go.
+
+the lower case start of a paragraph of two sentences. It ends here.
+
+Ends here. the next one starts small... and goes on. Steel Co. said no. China.com.cn, it said.
+"""
+
+
+def _masked_and_whole(text: str, locale: str | None) -> tuple[list[Match], list[Match]]:
+    engine = HarperEngine()
+    seg = segment(text)
+
+    def prose(matches: list[Match]) -> list[Match]:
+        return sorted(
+            (m for m in matches if seg.sentence_at(m.start) is not None),
+            key=lambda m: (m.start, m.rule),
+        )
+
+    return prose(engine.check(text, locale, seg)), prose(engine.check(text, locale))
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-US"])
+@pytest.mark.parametrize("path", [None, SPUN, SOURCE, CLEAN_A])
+def test_harper_finds_in_the_kept_sentences_what_it_finds_in_the_whole_text(
+    path: Path | None, locale: str
+) -> None:
+    text = RULE_CASES if path is None else path.read_text(encoding="utf-8")
+    masked, whole = _masked_and_whole(text, locale)
+    assert masked == whole
+    if path is None:  # every rule garblecheck runs fired on the cases
+        assert {m.rule for m in whole} >= enabled_rules()
+
+
+def test_harper_rule_examples_survive_the_masking() -> None:
+    for _code, text in _example_cases("trigger") + _example_cases("quiet"):
+        masked, whole = _masked_and_whole(text, None)
+        assert masked == whole, text
+
+
+def test_sentences_no_rule_could_fire_in_are_blanked_to_their_last_stop() -> None:
+    text = "The bank raised rates. Their plan worked.\n\nShares rose. Prices fell!"
+    masked = triggers().mask(text, segment(text))
+    assert masked == "                     . Their plan worked.\n\n           .            !"
+    clean = "The bank raised rates on Monday. Shares rose sharply."
+    assert triggers().mask(clean, segment(clean)) is None
+
+
+def test_a_sentence_that_may_start_small_keeps_its_paragraph() -> None:
+    text = "Shares rose. prices fell.\n\nThe bank said so."
+    masked = triggers().mask(text, segment(text))
+    assert masked == "Shares rose. prices fell.\n\n                ."
+
+
+def test_a_rule_without_a_check_keeps_every_sentence() -> None:
+    text = "The bank raised rates. Shares rose."
+    assert Triggers({"SomeNewRule"}, triggers().lists).mask(text, segment(text)) == text
+
+
+def test_probed_word_lists_still_hold_for_the_installed_harper() -> None:
+    """The quiet lists must stay quiet (or sentences Harper would flag are skipped); the
+    flagged lists are checked to still be flagged."""
+    lists = triggers().lists
+    modal = sorted(lists.quiet_after_modal)
+    assert not Prober(["ModalBeAdjective"]).flagged(modal, "It would {}.")
+    he = sorted(lists.quiet_after_he)
+    assert not Prober(["PronounVerbAgreement"]).flagged(he, "He {}.")
+    fired = sorted(lists.fired_words)
+    assert Prober(["RegularIrregulars", "OpenCompounds"]).flagged(fired, "{}.") == set(fired)
+    mass = sorted(lists.mass_nouns)[::50]
+    assert Prober(["MassNouns"]).flagged(mass, "There was a {}.") == set(mass)
+
+
+@pytest.mark.slow
+@needs_shared_data()
+def test_harper_finds_the_same_on_news_and_learner_english_when_masked() -> None:
+    bbc = (SHARED_DATA / "news" / "bbc-2005-dev.jsonl").read_text(encoding="utf-8").splitlines()
+    jfleg = (SHARED_DATA / "jfleg" / "jfleg-dev.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in bbc[:150]]
+    texts += [detokenise(json.loads(line)["src"]) for line in jfleg[:300]]
+    for text in texts:
+        masked, whole = _masked_and_whole(text, "en-GB")
+        assert masked == whole, text

@@ -13,7 +13,9 @@ CNN/DM corpora; never the BBC set, which stays the held-out clean measure). A ru
 when a Harper rule file claims it, by name (always) or by category (only when the data shows
 it marks learner English: seen at least ``MIN_HITS`` times there, and ``MIN_RATIO`` times as
 often as on the corrections and on clean news). Harper's own spell check is never run: the
-engine's check of unknown words does its job far faster.
+engine's check of unknown words does its job far faster. The file also holds the word lists
+that let the engine skip sentences none of these rules could fire in
+(``garblecheck.build.harper_probes``).
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from garblecheck.build.harper_probes import triggers
 from garblecheck.packs import packs_dir
 from garblecheck.rules.kinds.grammar import GrammarKind
 from garblecheck.rules.loader import build_kinds, parse_rule, rule_files
 
 FILE = "harper-rules.json"
-VERSION = 1
+VERSION = 2
 MIN_HITS = 2  # learner sentences a rule must mark
 MIN_RATIO = 3.0  # its learner rate over its rate on corrections and on clean news
 CLEAN = (
@@ -166,6 +169,7 @@ def build(data: Path, out: Path) -> str:
             rule: {"kind": counts.kinds[rule], **{s: counts.hits[s][rule] for s in samples}}
             for rule in sorted(counts.kinds)
         },
+        "triggers": triggers(data / "corpus"),
     }
     out.mkdir(parents=True, exist_ok=True)
     (out / FILE).write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")

@@ -1,7 +1,9 @@
 """Grammar engines behind one interface, and the analyser that turns their matches into findings.
 
 An engine checks a whole document and returns matches in its own terms (rule id, category,
-message, replacements) with code-point offsets into the text. The rule files of kind ``grammar``
+message, replacements) with code-point offsets into the text; given the document's
+segmentation, it may leave out text that cannot hold a match reported here (Harper parses only
+the sentences its rules could fire in). The rule files of kind ``grammar``
 say which matches each garblecheck code reports; matches no code claims, and matches outside
 prose sentences (headings, captions, boilerplate), are dropped.
 """
@@ -14,7 +16,7 @@ from typing import ClassVar, Protocol
 
 from garblecheck.analyser import Analyser, Context
 from garblecheck.config import Config
-from garblecheck.model import Finding, Origin
+from garblecheck.model import Finding, Origin, Segmentation
 from garblecheck.rules.base import RuleKind
 from garblecheck.rules.kinds.grammar import GrammarKind
 
@@ -36,8 +38,9 @@ class Engine(Protocol):
 
     name: str
 
-    def check(self, text: str, locale: str | None) -> list[Match]:
-        """Every match in ``text``; raises EngineError (one line) when the engine fails."""
+    def check(self, text: str, locale: str | None, seg: Segmentation | None = None) -> list[Match]:
+        """Every match in ``text`` (in its prose sentences, at least, when ``seg`` is given);
+        raises EngineError (one line) when the engine fails."""
         ...
 
 
@@ -58,7 +61,7 @@ class GrammarAnalyser(Analyser):
         findings = []
         for engine in self.engines:
             kinds = [k for k in self.kinds if k.engine == engine.name]
-            for match in engine.check(ctx.doc.text, ctx.locale):
+            for match in engine.check(ctx.doc.text, ctx.locale, ctx.doc.seg):
                 finding = self._finding(ctx, engine.name, kinds, match)
                 if finding is not None:
                     findings.append(finding)

@@ -1,12 +1,14 @@
-"""Harper (harper-py): a fast offline grammar checker, embedded, on by default.
+"""Harper (harper-py): an offline grammar checker, embedded, on by default.
 
-Harper parses quickly, but running all of its ~900 rules costs twenty times the parse, so the
-linter runs only the rules listed in ``harper-rules.json`` (chosen from data by
+Running all of Harper's ~900 rules costs twenty times its parse, so the linter runs only the
+rules listed in ``harper-rules.json`` (chosen from data by
 ``python -m garblecheck.build.harper_rules``: the rules the rule files claim that mark learner
-English). Harper's spell checker is the costliest rule and flags names and British spellings;
-the engine replaces it with a check against garblecheck's lexicon of clean English, reported as
-``UnknownWord`` matches. Building a linter reads Harper's dictionary (about half a second), so
-one is built per dialect, on first use, and reused.
+English), and only on the sentences where one of them could fire
+(``garblecheck.grammar.harper_triggers``): the parse itself (tagging and chunking) costs more
+than all of garblecheck's other checks. Harper's spell checker flags names and British
+spellings; the engine replaces it with a check against garblecheck's lexicon of clean English,
+reported as ``UnknownWord`` matches. Building a linter reads Harper's dictionary (about half a
+second), so one is built per dialect, on first use, and reused.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from typing import Any
 
 from garblecheck.errors import EngineError, RuleError
 from garblecheck.grammar.base import Match
+from garblecheck.grammar.harper_triggers import Triggers, WordLists
 from garblecheck.knowledge.phrases import phrase_table
+from garblecheck.model import Segmentation
 from garblecheck.packs import knowledge_path
 from garblecheck.rules.kinds.grammar import unknown_word
 
@@ -28,6 +32,7 @@ MISSING = (
     "run with --no-grammar to check without it"
 )
 RULES_FILE = "harper-rules.json"
+RULES_VERSION = 2
 UNKNOWN_WORD = "UnknownWord"  # the rule id of the engine's own spelling check
 # a lower-case word standing alone: not part of a hyphenated compound ("pre-empt"), a number
 # ("5th"), an address or a handle; "'s" is left off, other clitics kept ("don't")
@@ -37,20 +42,33 @@ CLOSE_SHARE = 1e-5
 
 
 @lru_cache(maxsize=1)
-def enabled_rules() -> frozenset[str]:
-    """The Harper rules garblecheck runs, from the shipped list."""
+def _rule_list() -> dict[str, Any]:
+    """The shipped list: the Harper rules garblecheck runs and the trigger word lists."""
     path = knowledge_path(RULES_FILE)
+    rebuild = "rebuild it with python -m garblecheck.build.harper_rules"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise RuleError(
-            str(path),
-            f"cannot read the Harper rule list ({exc}); "
-            "rebuild it with python -m garblecheck.build.harper_rules",
-        ) from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise RuleError(str(path), "not a version 1 Harper rule list")
-    return frozenset(str(rule) for rule in data["enabled"])
+        raise RuleError(str(path), f"cannot read the Harper rule list ({exc}); {rebuild}") from exc
+    if not isinstance(data, dict) or data.get("version") != RULES_VERSION:
+        raise RuleError(str(path), f"not a version {RULES_VERSION} Harper rule list; {rebuild}")
+    return data
+
+
+def enabled_rules() -> frozenset[str]:
+    """The Harper rules garblecheck runs, from the shipped list."""
+    return frozenset(str(rule) for rule in _rule_list()["enabled"])
+
+
+@lru_cache(maxsize=1)
+def triggers() -> Triggers:
+    """The tests that pick the sentences worth linting, with the shipped word lists."""
+    try:
+        lists = WordLists.from_json(_rule_list()["triggers"])
+    except (KeyError, TypeError) as exc:
+        path = str(knowledge_path(RULES_FILE))
+        raise RuleError(path, f"the Harper rule list has no trigger word list {exc}") from exc
+    return Triggers(enabled_rules(), lists)
 
 
 def _edits(word: str) -> set[str]:
@@ -80,12 +98,19 @@ def close_word(word: str) -> str | None:
     return best
 
 
+@lru_cache(maxsize=1 << 16)
+def _unknown(word: str) -> bool:
+    return unknown_word(word)
+
+
 def unknown_words(text: str) -> list[Match]:
-    """Lower-case words of 3+ letters that clean English never uses, as spelling matches."""
+    """Lower-case words of 3+ letters that clean English never uses, as spelling matches
+    (each distinct word looked up once: almost all of them are known)."""
+    unknown = {word for word in set(_WORD.findall(text)) if _unknown(word)}
     matches = []
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(text) if unknown else ():
         word = m.group()
-        if unknown_word(word):
+        if word in unknown:
             close = close_word(word)
             matches.append(
                 Match(
@@ -121,13 +146,13 @@ class HarperEngine:
             linter.set_lint_config({r: r in wanted for r in linter.get_default_lint_config()})
         return linter
 
-    def check(self, text: str, locale: str | None) -> list[Match]:
+    def check(self, text: str, locale: str | None, seg: Segmentation | None = None) -> list[Match]:
         linter = self._linter(locale)
+        checked = text if seg is None else triggers().mask(text, seg)
         try:
-            # lint() is several times faster than organized_lints() but does not name the rule
-            # behind each lint; most clean documents have none, so ask for names only then
-            found = linter.lint(text, language="plaintext")
-            by_rule = linter.organized_lints(text, language="plaintext") if found else {}
+            by_rule = (
+                {} if checked is None else linter.organized_lints(checked, language="plaintext")
+            )
         except (RuntimeError, ValueError) as exc:
             raise EngineError(None, f"Harper failed: {exc}") from None
         return [

@@ -25,6 +25,7 @@ from typing import Any
 
 from garblecheck.errors import EngineError
 from garblecheck.grammar.base import Match
+from garblecheck.model import Segmentation
 
 DEFAULT_TIMEOUT = 10.0  # seconds per request
 STARTUP_TIMEOUT = 60.0  # seconds a local install gets to start answering
@@ -90,7 +91,8 @@ class LanguageToolEngine:
         self.url = check_url(url)
         self.timeout = timeout
 
-    def check(self, text: str, locale: str | None) -> list[Match]:
+    def check(self, text: str, locale: str | None, seg: Segmentation | None = None) -> list[Match]:
+        """The server checks the whole text (``seg`` is not needed: one request either way)."""
         request = urllib.request.Request(
             self.url,
             data=request_body(text, locale),
