@@ -32,7 +32,7 @@ from garblecheck.grammar import (
     local_engine,
 )
 from garblecheck.grammar.harper import UNKNOWN_WORD, enabled_rules, triggers, unknown_words
-from garblecheck.grammar.harper_triggers import Triggers
+from garblecheck.grammar.harper_triggers import _THIRD_PERSON, Triggers
 from garblecheck.grammar.languagetool import check_url, parse_response
 from garblecheck.model import Document, Segmentation
 from garblecheck.packs import packs_dir
@@ -306,6 +306,8 @@ def test_unknown_words_skip_compounds_and_suggest_a_close_word() -> None:
     text = "The co-ordinator said the reseach would pre-empt an unremittingly grim review."
     found = [(text[m.start : m.end], m.replacements) for m in unknown_words(text)]
     assert found == [("reseach", ("research",)), ("unremittingly", ())]
+    curly = "We’ve said they’re fine and it isn’t over."
+    assert unknown_words(curly) == []
 
 
 # one or more sentences for each Harper rule garblecheck runs, and near misses
@@ -375,6 +377,12 @@ def test_a_sentence_that_may_start_small_keeps_its_paragraph() -> None:
     assert masked == "Shares rose. prices fell.\n\n                ."
 
 
+def test_harper_is_not_given_a_sentence_it_would_take_ages_over() -> None:
+    text = "Their plan worked. " + "They said " * 200 + "that it was so."
+    masked = triggers().mask(text, segment(text))
+    assert masked is not None and " ".join(masked.split()) == "Their plan worked. ."
+
+
 def test_a_rule_without_a_check_keeps_every_sentence() -> None:
     text = "The bank raised rates. Shares rose."
     assert Triggers({"SomeNewRule"}, triggers().lists).mask(text, segment(text)) == text
@@ -387,7 +395,11 @@ def test_probed_word_lists_still_hold_for_the_installed_harper() -> None:
     modal = sorted(lists.quiet_after_modal)
     assert not Prober(["ModalBeAdjective"]).flagged(modal, "It would {}.")
     he = sorted(lists.quiet_after_he)
-    assert not Prober(["PronounVerbAgreement"]).flagged(he, "He {}.")
+    agreement = Prober(["PronounVerbAgreement"])
+    assert not agreement.flagged(he, "He {}.")
+    # after "they", only forms in -s and these few are third person
+    not_s = [w for w in he if not w.endswith("s")] + sorted(_THIRD_PERSON)
+    assert agreement.flagged(not_s, "They {}.") == _THIRD_PERSON
     fired = sorted(lists.fired_words)
     assert Prober(["RegularIrregulars", "OpenCompounds"]).flagged(fired, "{}.") == set(fired)
     mass = sorted(lists.mass_nouns)[::50]

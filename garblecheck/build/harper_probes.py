@@ -16,7 +16,8 @@ corpora under ``data/corpus``:
   catches by their form ("citys").
 
 A quiet list holds only words seen in the probes, so an unseen word always counts as a
-possible hit; the lists only ever spare Harper sentences that it would not flag.
+possible hit. The flagged lists are as complete as the vocabulary probed: a word outside it
+that Harper would flag on its own counts as no hit.
 """
 
 from __future__ import annotations

@@ -29,14 +29,15 @@ from garblecheck.rules.kinds.grammar import unknown_word
 
 MISSING = (
     "the Harper grammar engine is not installed (pip install harper-py); "
-    "run with --no-grammar to check without it"
+    "run with --no-grammar (or grammar = false in the configuration) to check without it"
 )
 RULES_FILE = "harper-rules.json"
 RULES_VERSION = 2
 UNKNOWN_WORD = "UnknownWord"  # the rule id of the engine's own spelling check
 # a lower-case word standing alone: not part of a hyphenated compound ("pre-empt"), a number
-# ("5th"), an address or a handle; "'s" is left off, other clitics kept ("don't")
-_WORD = re.compile(r"(?<![\w@/.'’-])[a-z]+(?:['’](?!s\b)[a-z]+)?(?![\w@/'’-]|\.\w)")
+# ("5th"), an address or a handle; "'s" is left off, other clitics kept ("don't"); at most 40
+# letters (a longer run is no word, and its one-edit neighbours would be millions)
+_WORD = re.compile(r"(?<![\w@/.'’-])[a-z]{1,40}(?:['’](?!s\b)[a-z]+)?(?![\w@/'’-]|\.\w)")
 # a likely typo is one edit away from a word at least this common (share of all words)
 CLOSE_SHARE = 1e-5
 
@@ -100,7 +101,8 @@ def close_word(word: str) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def _unknown(word: str) -> bool:
-    return unknown_word(word)
+    # the lexicon counts clitics with a straight apostrophe: "we’ve" is "we've"
+    return unknown_word(word.replace("’", "'"))
 
 
 def unknown_words(text: str) -> list[Match]:
