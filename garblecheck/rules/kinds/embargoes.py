@@ -21,16 +21,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-import yaml
-
 from garblecheck.analyser import Context
 from garblecheck.dates import not_before
-from garblecheck.errors import RuleError
 from garblecheck.knowledge.countries import COUNTRY_FORMS
 from garblecheck.model import Finding, Sentence, Severity
 from garblecheck.packs import knowledge_path
 from garblecheck.rules.base import Option, RuleKind, register
 from garblecheck.rules.kinds.institutions import load_knowledge
+from garblecheck.rules.kinds.knowledge_file import KnowledgeReader
 
 _VERB = (
     r"(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|send(?:s|ing)?|sent"
@@ -81,23 +79,14 @@ def _alternatives(forms: list[str]) -> str:
     return "|".join(re.sub(r"\Athe\\ ", r"[Tt]he\\ ", e) for e in escaped)
 
 
-class _Reader:
-    """Validates the knowledge file, naming the key of anything wrong."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, where: str, problem: str) -> RuleError:
-        return RuleError(str(self.path), f"key '{where}': {problem}")
+class _Reader(KnowledgeReader):
+    """Validates the embargoes file, naming the key of anything wrong."""
 
     def names(self, value: Any, where: str) -> list[str]:
         """A list of strings; lists inside it (YAML aliases of groups) are spliced in."""
-        if not isinstance(value, list):
-            raise self.fail(where, "must be a list")
-        flat = [v for item in value for v in (item if isinstance(item, list) else [item])]
-        if not all(isinstance(v, str) and v for v in flat):
-            raise self.fail(where, "must hold only names")
-        return flat
+        if isinstance(value, list):
+            value = [v for item in value for v in (item if isinstance(item, list) else [item])]
+        return self.strings(value, where)
 
     def date(self, value: Any, where: str) -> dt.date:
         if not isinstance(value, dt.date):
@@ -138,10 +127,7 @@ class _Reader:
 def load_embargoes(path: Path) -> tuple[Embargo, ...]:
     """The knowledge file, validated and compiled once per process."""
     reader = _Reader(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(str(path), f"cannot load arms embargoes: {exc}") from None
+    data = reader.load("arms embargoes")
     items = data.get("embargoes") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items:
         raise reader.fail("embargoes", "must be a non-empty list")
@@ -179,27 +165,28 @@ class EmbargoRule(RuleKind):
 
     def check(self, ctx: Context) -> list[Finding]:
         text = ctx.doc.text
+        hits = [
+            (embargo, s.start + verb_at, s.start + end)
+            for s in ctx.doc.seg.sentences
+            if self.prefilter.search(text, s.start, s.end) and not _ABOUT_EMBARGO.search(s.text)
+            for embargo, verb_at, end in self._supplies(s)
+            # a year before the embargo in the sentence: it tells of that time
+            if not any(int(y) < embargo.since.year for y in _YEAR.findall(s.text))
+            and self._supplier_is_party(embargo, s.text[:verb_at])
+        ]
+        if not hits:
+            return []
+        # an undated article is known to be from after "since YEAR" (looked for once)
+        bound = not_before(text) if ctx.date is None else None
         findings: list[Finding] = []
-        bound: dt.date | bool | None = False  # not looked for yet
-        for s in ctx.doc.seg.sentences:
-            if not self.prefilter.search(text, s.start, s.end) or _ABOUT_EMBARGO.search(s.text):
-                continue
-            for embargo, verb_at, end in self._supplies(s):
-                if any(int(y) < embargo.since.year for y in _YEAR.findall(s.text)):
-                    continue  # the sentence tells of a time before the embargo
-                if ctx.date is not None:
-                    if not embargo.in_force(ctx.date):
-                        continue
-                    sure = True
-                else:
-                    bound = not_before(text) if bound is False else bound
-                    sure = isinstance(bound, dt.date) and embargo.since <= bound and (
-                        embargo.until is None
-                    )
-                if self._supplier_is_party(embargo, s.text[:verb_at]):
-                    findings.append(
-                        self._finding(ctx, embargo, s.start + verb_at, s.start + end, sure)
-                    )
+        for embargo, start, end in hits:
+            if ctx.date is not None:
+                if not embargo.in_force(ctx.date):
+                    continue
+                sure = True
+            else:
+                sure = bound is not None and embargo.since <= bound and embargo.until is None
+            findings.append(self._finding(ctx, embargo, start, end, sure))
         return findings
 
     def _supplies(self, s: Sentence) -> Iterator[tuple[Embargo, int, int]]:

@@ -20,15 +20,14 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
-import yaml
-
 from garblecheck.analyser import Context
 from garblecheck.errors import RuleError
 from garblecheck.knowledge.countries import COUNTRY_FORMS
 from garblecheck.model import Finding, Severity
 from garblecheck.packs import knowledge_path
 from garblecheck.rules.base import Option, RuleKind, register
-from garblecheck.rules.kinds.existence import in_scope, nested_repeat
+from garblecheck.rules.kinds.existence import in_scope
+from garblecheck.rules.kinds.knowledge_file import KnowledgeReader
 
 _MODES = ("never", "home", "domestic")
 # words that may stand between a country and the body it qualifies ("Russia's parliament's")
@@ -75,30 +74,8 @@ class Knowledge:
     country_of: dict[str, str]  # a form (no possessive) -> canonical country
 
 
-class _Reader:
-    """Validates the knowledge file, naming the key of anything wrong."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, where: str, problem: str) -> RuleError:
-        return RuleError(str(self.path), f"key '{where}': {problem}")
-
-    def strings(self, value: Any, where: str) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(where, "must be a list of strings")
-        return value
-
-    def regex(self, value: Any, where: str) -> str:
-        if not isinstance(value, str) or not value:
-            raise self.fail(where, "must be a regular expression")
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise self.fail(where, f"bad pattern {value!r}: {exc}") from None
-        if nested_repeat(value):
-            raise self.fail(where, f"pattern {value!r} repeats a repetition (such as (a+)+)")
-        return value
+class _Reader(KnowledgeReader):
+    """Validates the institutions file, naming the key of anything wrong."""
 
     def mistake(self, item: Any, where: str) -> Mistake:
         if not isinstance(item, dict):
@@ -152,10 +129,7 @@ class _Reader:
 def load_knowledge(path: Path) -> Knowledge:
     """The knowledge file, validated and compiled once per process."""
     reader = _Reader(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(str(path), f"cannot load institutions: {exc}") from None
+    data = reader.load("institutions")
     if not isinstance(data, dict) or not isinstance(data.get("countries"), dict):
         raise reader.fail("countries", "must be a mapping of country names")
     places = data.get("places", {})
