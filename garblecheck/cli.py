@@ -266,7 +266,7 @@ class _FailOn:
             if isinstance(result, DocumentReport):
                 bar = self.settings.config_for(result.doc.path).fail_on
                 worst = max((f.severity for f in result.findings), default=None)
-                self.failed |= fails(bar, worst, Verdict(result.verdict))
+                self.failed |= fails(bar, worst, result.verdict)
             yield result
 
 

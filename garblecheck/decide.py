@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from garblecheck.config import Config
+from garblecheck.config import Config, Verdict
 from garblecheck.model import AlignedSource, Document, Finding, Sentence, Severity
 
 # How much a finding of each severity moves the score of its sentence.
@@ -38,7 +38,7 @@ class Decision:
     findings: list[Finding]
     sentences: list[SentenceDecision]
     score: float
-    verdict: str
+    verdict: Verdict
     probabilities: Mapping[int, float]  # the score channel it was decided with
 
 
@@ -96,9 +96,9 @@ def decide(
     n_flagged = sum(d.flagged for d in sentences)
     has_error = any(f.severity is Severity.ERROR for f in findings if f.sentence is not None)
     if doc_score >= config.thresholds.garbled_score and (has_error or n_flagged >= 2):
-        verdict = "garbled"
+        verdict = Verdict.GARBLED
     elif n_flagged:
-        verdict = "suspect"
+        verdict = Verdict.SUSPECT
     else:
-        verdict = "clean"
+        verdict = Verdict.CLEAN
     return Decision(findings, sentences, doc_score, verdict, unreported)

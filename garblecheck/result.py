@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from garblecheck._version import __version__
+from garblecheck.config import Verdict
 from garblecheck.decide import Decision, SentenceDecision
 from garblecheck.model import Document, Finding
 
@@ -39,7 +40,7 @@ class DocumentReport:
         return self.decision.sentences
 
     @property
-    def verdict(self) -> str:
+    def verdict(self) -> Verdict:
         return self.decision.verdict
 
     @property
