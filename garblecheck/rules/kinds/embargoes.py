@@ -94,12 +94,8 @@ class _Reader(KnowledgeReader):
         return value
 
     def embargo(self, item: Any, where: str) -> Embargo:
-        if not isinstance(item, dict):
-            raise self.fail(where, "must be a mapping")
         allowed = {"target", "forms", "parties", "words", "since", "until", "source"}
-        for key in item:
-            if key not in allowed:
-                raise self.fail(f"{where}.{key}", "unknown key")
+        item = self.mapping(item, where, allowed)
         target = item.get("target")
         own = [f for f, c in COUNTRY_FORMS.items() if c == target]
         if not own:

@@ -78,12 +78,8 @@ class _Reader(KnowledgeReader):
     """Validates the institutions file, naming the key of anything wrong."""
 
     def mistake(self, item: Any, where: str) -> Mistake:
-        if not isinstance(item, dict):
-            raise self.fail(where, "must be a mapping")
         allowed = {"pattern", "intended", "why", "suggestion", "severity", "unless", "unqualified"}
-        for key in item:
-            if key not in allowed:
-                raise self.fail(f"{where}.{key}", "unknown key")
+        item = self.mapping(item, where, allowed)
         for key in ("intended", "why"):
             if not isinstance(item.get(key), str):
                 raise self.fail(f"{where}.{key}", "must be a string")

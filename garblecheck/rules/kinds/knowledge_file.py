@@ -33,6 +33,15 @@ class KnowledgeReader:
     def fail(self, where: str, problem: str) -> RuleError:
         return RuleError(str(self.path), f"key '{where}': {problem}")
 
+    def mapping(self, item: Any, where: str, allowed: set[str]) -> dict[str, Any]:
+        """An entry: a mapping holding no key but the ``allowed`` ones."""
+        if not isinstance(item, dict):
+            raise self.fail(where, "must be a mapping")
+        for key in item:
+            if key not in allowed:
+                raise self.fail(f"{where}.{key}", "unknown key")
+        return item
+
     def strings(self, value: Any, where: str) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise self.fail(where, "must be a list of strings")
