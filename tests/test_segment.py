@@ -256,6 +256,21 @@ def test_one_paragraph_per_line() -> None:
     assert [b.kind for b in seg.blocks] == ["heading", "prose", "prose"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Are these things good for people?", "Learn to drive before you buy a car!",
+     "so i think we can not live if old people could not find tecnologies..."],
+)
+def test_lone_line_that_reads_as_a_sentence_is_prose(text: str) -> None:
+    # a headline heads an article: with nothing under it, the line is what is to be checked
+    assert [b.kind for b in segment(text).blocks] == ["prose"]
+    assert segment(f"{text}\nThe story begins here.").blocks[0].kind == "heading"
+
+
+def test_lone_line_without_closing_punctuation_stays_a_heading() -> None:
+    assert [b.kind for b in segment("Minister Resigns Over Expenses").blocks] == ["heading"]
+
+
 def test_hard_wrapped_paragraph_is_one_block() -> None:
     text = (
         "The minister said on Monday that the government would publish its plans\n"

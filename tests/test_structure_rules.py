@@ -100,6 +100,15 @@ def test_first_person_quiet(text: str) -> None:
     assert not _run(_rule("GC501"), text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["I think we can not live without science.", "My view is that prices will fall."],
+)
+def test_first_person_alone_is_the_authors(text: str) -> None:
+    # no third-person sentence shows the copy is reported: a lone sentence speaks for itself
+    assert not _run(_rule("GC501"), text)
+
+
 def test_first_person_paragraph_quotes_across_paragraphs() -> None:
     text = (
         "The minister spoke to MPs.\n\n"

@@ -166,7 +166,8 @@ def classify(text: str, spans: Sequence[tuple[int, int]]) -> list[Block]:
     """A block with its kind for each paragraph span."""
     blocks = []
     for n, (start, end) in enumerate(spans):
-        kind, reason = _alone(text[start:end], first=n == 0)
+        # a headline heads an article: a lone paragraph is judged like any other line
+        kind, reason = _alone(text[start:end], first=n == 0 and len(spans) > 1)
         blocks.append(Block(start, end, kind, reason))
     page = _Page(text, blocks)
     page.mastheads()

@@ -154,12 +154,17 @@ def _first_person(text: str, quoted: _Quoted, sent: Sentence) -> str | None:
 
 def reported_first_person(ctx: Context, opts: dict[str, Any]) -> Iterator[tuple[Sentence, str]]:
     """Sentences with an unquoted first person, unless the document speaks in the first person
-    often (a column, a diary, readers' comments): then the first person is the author's."""
+    often (a column, a diary, readers' comments) or only (a lone sentence): then the first
+    person is the author's."""
     seg, text = ctx.doc.seg, ctx.doc.text
     quoted = _Quoted(text, seg)
     hits = [(s, p) for s in seg.sentences if (p := _first_person(text, quoted, s)) is not None]
     n = len(hits)
-    genre = n >= opts["genre_count"] or (n >= 2 and n >= opts["genre_share"] * len(seg.sentences))
+    genre = (
+        n >= opts["genre_count"]
+        or (n >= 2 and n >= opts["genre_share"] * len(seg.sentences))
+        or n == len(seg.sentences)  # no third-person sentence shows the copy is reported
+    )
     if not genre:
         yield from hits
 
