@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import cast
 
 BUILDERS: tuple[str, ...] = (
-    "offices", "lexicon", "fingerprints", "spelling", "phrases", "preferences", "harper_rules",
+    "offices", "lexicon", "fingerprints", "spelling", "phrases", "preferences", "inflections",
+    "harper_rules",
 )
 
 
