@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -54,8 +54,16 @@ def token_key(token: str) -> str:
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:
-    """(key, start, end) of every token of ``text``, offsets into ``text``."""
-    return [(token_key(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """(key, start, end) of every token of ``text``, offsets into ``text``. Keys are cut from
+    the text folded once, where lowering keeps every character in place (it does not for a
+    few letters: "İ" becomes two, a final "Σ" depends on what follows)."""
+    folded = text.lower().translate(_FOLD)
+    if len(folded) != len(text) or "Σ" in text:
+        return [(token_key(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [
+        (NUMBER if text[a].isdigit() else folded[a:b], a, b)
+        for a, b in (m.span() for m in _TOKEN.finditer(text))
+    ]
 
 
 @dataclass(frozen=True)
@@ -106,10 +114,14 @@ class PhraseTable:
         p = self.unigram[ids] / self.tokens
         return np.where(ids > 0, p, self.rare_p)
 
-    def conditional(self, a: IntArray, b: IntArray, discount: float = 0.75) -> FloatArray:
+    def conditional(
+        self, a: IntArray, b: IntArray, discount: float = 0.75, seen: FloatArray | None = None
+    ) -> FloatArray:
         """P(b | a) of adjacent tokens, absolute discounting with back-off to P(b) (pairs
-        pruned as singletons fall to the back-off, whose weight counted them)."""
-        seen = self.bigrams.lookup(a, b)
+        pruned as singletons fall to the back-off, whose weight counted them); ``seen``: the
+        pairs' counts, when the caller has looked them up already."""
+        if seen is None:
+            seen = self.bigrams.lookup(a, b)
         total = np.maximum(self.follows[a], 1.0)
         backoff = np.where(a > 0, discount * self.successors[a] / total, 1.0)
         direct = np.where(a > 0, np.maximum(seen - discount, 0.0) / total, 0.0)
@@ -190,6 +202,10 @@ class SentencePairs:
     win_second: IntArray
     win_seen: FloatArray
     win_expected: FloatArray
+    # every odd pair, per table and thresholds: the rule and the classifier both ask for them
+    odd: dict[tuple[PhraseTable, Thresholds], list[OddPair]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -201,7 +217,8 @@ def sentence_pairs(text: str) -> SentencePairs:
     ids = table.id_array([key for key, _, _ in spans])
     a, b = ids[:-1], ids[1:]
     adj_first = np.arange(len(a), dtype=np.int64)
-    logp = np.log(table.conditional(a, b))
+    adj_seen = table.bigrams.lookup(a, b)
+    logp = np.log(table.conditional(a, b, seen=adj_seen))
     assoc = logp - np.log(table.probability(b))
     content = table.content[ids] & (ids > 0)
     pos = np.flatnonzero(content)
@@ -216,7 +233,7 @@ def sentence_pairs(text: str) -> SentencePairs:
         spans,
         ids,
         adj_first,
-        table.bigrams.lookup(a, b),
+        adj_seen,
         table.expected_bigram(a, b),
         logp,
         assoc,
@@ -346,17 +363,19 @@ def odd_pairs(
     thresholds: Thresholds = Thresholds(),
 ) -> list[OddPair]:
     """Every odd pair of a sentence with at least ``min_surprise`` nats of evidence, the most
-    surprising first, at most one per pair of words."""
+    surprising first, at most one per pair of words (found once per sentence, then filtered)."""
     table = table or phrase_table()
-    found = _independent(sp, table, thresholds) + _substituted(sp, table, thresholds)
-    best: dict[tuple[int, int], OddPair] = {}
-    for pair in found:
-        key = (pair.first, pair.second)
-        if pair.surprise >= min_surprise and (
-            key not in best or pair.surprise > best[key].surprise
-        ):
-            best[key] = pair
-    return sorted(best.values(), key=lambda p: (-p.surprise, p.first, p.second))
+    every = sp.odd.get((table, thresholds))
+    if every is None:
+        found = _independent(sp, table, thresholds) + _substituted(sp, table, thresholds)
+        best: dict[tuple[int, int], OddPair] = {}
+        for pair in found:
+            key = (pair.first, pair.second)
+            if key not in best or pair.surprise > best[key].surprise:
+                best[key] = pair
+        every = sorted(best.values(), key=lambda p: (-p.surprise, p.first, p.second))
+        sp.odd[(table, thresholds)] = every
+    return [p for p in every if p.surprise >= min_surprise]
 
 
 def describe(pair: OddPair, sp: SentencePairs, text: str, table: PhraseTable) -> str:

@@ -335,7 +335,7 @@ def odd_arguments(text: str, thresholds: Thresholds = Thresholds()) -> tuple[Odd
 def argument_features(text: str) -> dict[str, float]:
     """Classifier features: the strongest evidence of an odd argument (log-scaled nats) and
     how many odd arguments the sentence has."""
-    odd = odd_arguments(text)
+    odd = odd_arguments(text, Thresholds())  # as GC203 asks: one cached result serves both
     return {
         "argument_odd_max": math.log1p(max((o.strength for o in odd), default=0.0)),
         "argument_odd_count": float(len(odd)),
