@@ -1,23 +1,21 @@
 """Sentence spans inside one prose paragraph, sliced from the original text.
 
 syntok decides the boundaries (it knows "U.S.", "Mr", "Gen.", initials and decimals, and it
-splits "difference.China" where the space after a full stop was lost). Only its token offsets
-are used: its token values may differ from the text. Markdown link syntax ("[said](#)")
-confuses it, so the copy it reads has the brackets and targets blanked out. Its cuts are then
-repaired: a list or blockquote marker is not part of a sentence; a cut after a semicolon or a
-title abbreviation it does not know ("Lt.", "Col."), or before a dash ("WASHINGTON (AP) — …")
-is undone; and a bare attribution after a quotation that ended with its own full stop
-('… in Ukraine." Shapps said.') joins the quotation's sentence.
+splits "difference.China" where the space after a full stop was lost; ``cuts`` runs it). Only
+its token offsets are used: its token values may differ from the text. Markdown link syntax
+("[said](#)") confuses it, so the copy it reads has the brackets and targets blanked out. Its
+cuts are then repaired: a list or blockquote marker is not part of a sentence; a cut after a
+semicolon or a title abbreviation it does not know ("Lt.", "Col."), or before a dash
+("WASHINGTON (AP) — …") is undone; and a bare attribution after a quotation that ended with
+its own full stop ('… in Ukraine." Shapps said.') joins the quotation's sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-from syntok.segmenter import segment as _syntok_segment
-from syntok.tokenizer import Tokenizer
+from garblecheck.segment import cuts
 
-_TOKENIZER = Tokenizer(replace_not_contraction=False)
 _LIST_MARKER = re.compile(r"(?:[-*+•·▪–—>]|\d{1,3}[.)])\s+(?=\S)")
 _MARKDOWN_LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\s]*\))")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -83,11 +81,7 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     marker = _LIST_MARKER.match(text, start, end)
     if marker:
         start = marker.end()
-    starts = [
-        sentence[0].offset
-        for sentence in _syntok_segment(_TOKENIZER.tokenize(_unlinked(text, start, end), start))
-        if sentence
-    ]
+    starts = cuts.starts(_unlinked(text, start, end), start)
     if not starts:
         return []
     starts = [start] + [s - 1 if text[s - 1] == "[" else s for s in starts[1:]]
