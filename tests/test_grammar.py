@@ -364,9 +364,9 @@ def test_harper_rule_examples_survive_the_masking() -> None:
 
 
 def test_sentences_no_rule_could_fire_in_are_blanked_to_their_last_stop() -> None:
-    text = "The bank raised rates. Their plan worked.\n\nShares rose. Prices fell!"
+    text = "The bank raised rates. There plan worked.\n\nShares rose. Prices fell!"
     masked = triggers().mask(text, segment(text))
-    assert masked == "                     . Their plan worked.\n\n           .            !"
+    assert masked == "                     . There plan worked.\n\n           .            !"
     clean = "The bank raised rates on Monday. Shares rose sharply."
     assert triggers().mask(clean, segment(clean)) is None
 
@@ -378,9 +378,9 @@ def test_a_sentence_that_may_start_small_keeps_its_paragraph() -> None:
 
 
 def test_harper_is_not_given_a_sentence_it_would_take_ages_over() -> None:
-    text = "Their plan worked. " + "They said " * 200 + "that it was so."
+    text = "There plan worked. " + "They said " * 200 + "that it was so."
     masked = triggers().mask(text, segment(text))
-    assert masked is not None and " ".join(masked.split()) == "Their plan worked. ."
+    assert masked is not None and " ".join(masked.split()) == "There plan worked. ."
 
 
 def test_a_rule_without_a_check_keeps_every_sentence() -> None:

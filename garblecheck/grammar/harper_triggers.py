@@ -140,7 +140,6 @@ def _article_clash(article: str, word: str) -> bool:
 _MODAL_ANCHORS = " ".join(
     [*_MODALS, *(m + "n" for m in _MODALS), "cannot", "cant", "won", "wont", "shan"]
 )
-_THEIR_THERE = check("their there they", rf"(?:their|there|they['’]re)(?:['’]s)?{_E}")
 
 # what each rule needs to fire, read from its source in harper-core
 CHECKS: Mapping[str, Sequence[Check]] = {
@@ -185,9 +184,7 @@ CHECKS: Mapping[str, Sequence[Check]] = {
         check("s re m", rf"(?<=[^\W_]['’])(?:s|re|m)\s+{_BE_LIKE}{_E}"),  # "the error's are"
     ],
     "Someone": [check("some", rf"some\W*one{_E}")],
-    "TheirToThere": [_THEIR_THERE],
-    "TheirToTheyre": [_THEIR_THERE],
-    "ThereToTheir": [_THEIR_THERE],
+    "ThereToTheir": [check("there", rf"there{_E}")],  # "there" where "their" belongs
 }
 WORD_RULES = ("MassNouns", "OpenCompounds", "RegularIrregulars")  # flag single words
 PARAGRAPH_RULE = "SentenceCapitalization"
