@@ -552,6 +552,7 @@ class Knowledge(StrEnum):
     spelling = "spelling"
     phrases = "phrases"
     preferences = "preferences"
+    inflections = "inflections"
     harper_rules = "harper_rules"
     all = "all"
 

@@ -164,3 +164,11 @@ def test_select_and_ignore() -> None:
 def test_version() -> None:
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("garblecheck ")
+
+
+def test_build_knowledge_offers_every_builder() -> None:
+    """Each knowledge file can be rebuilt on its own: the command's choices are the builders."""
+    from garblecheck.build import BUILDERS
+    from garblecheck.cli import Knowledge
+
+    assert {k.value for k in Knowledge} == {*BUILDERS, "all"}
