@@ -7,7 +7,6 @@ well formed. They feed the classifier; ``surprising_pairs`` says which words dro
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -70,17 +69,11 @@ def _features(sp: SentencePairs, pairs: list[OddPair], table: PhraseTable) -> di
 
 
 def sentence_features(text: str) -> dict[str, float]:
-    """The features of ``FEATURES`` for one sentence (0.0 where a sentence has no pairs)."""
-    return dict(_cached_features(text))
-
-
-@lru_cache(maxsize=8192)
-def _cached_features(text: str) -> tuple[tuple[str, float], ...]:
-    """The classifier asks for a sentence's features more than once (alone and against its
-    source), and finding its odd pairs is the costly part: computed once per sentence."""
+    """The features of ``FEATURES`` for one sentence (0.0 where a sentence has no pairs);
+    its pair statistics and odd pairs are cached, so asking again is cheap."""
     table = phrase_table()
     sp = sentence_pairs(text)
-    return tuple(_features(sp, odd_pairs(sp, table), table).items())
+    return _features(sp, odd_pairs(sp, table), table)
 
 
 def surprising_pairs(text: str, min_score: float = ODD_NATS) -> list[Surprise]:

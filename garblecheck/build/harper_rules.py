@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from garblecheck.build.harper_probes import triggers
+from garblecheck.grammar.harper import RULES_FILE as FILE
+from garblecheck.grammar.harper import RULES_VERSION as VERSION
 from garblecheck.packs import packs_dir
 from garblecheck.rules.kinds.grammar import GrammarKind
 from garblecheck.rules.loader import build_kinds, parse_rule, rule_files
 
-FILE = "harper-rules.json"
-VERSION = 2
 MIN_HITS = 2  # learner sentences a rule must mark
 MIN_RATIO = 3.0  # its learner rate over its rate on corrections and on clean news
 CLEAN = (

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from garblecheck.fluency import sentence_features
-from garblecheck.knowledge.phrases import token_spans
+from garblecheck.knowledge.phrases import sentence_pairs
 
 FEATURES = (
     "chrf",  # character 1-6-gram F-score (beta 2, spaces removed), as sacrebleu's chrF
@@ -52,9 +52,11 @@ def _overlap(copy: Counter[K], source: Counter[K]) -> tuple[float, float, int]:
     """Precision, recall and the count of source items the copy lacks."""
     common = sum((copy & source).values())
     total_copy, total_source = sum(copy.values()), sum(source.values())
-    return (common / total_copy if total_copy else 1.0,
-            common / total_source if total_source else 1.0,
-            total_source - common)
+    return (
+        common / total_copy if total_copy else 1.0,
+        common / total_source if total_source else 1.0,
+        total_source - common,
+    )
 
 
 def chrf(copy: str, source: str) -> float:
@@ -90,8 +92,8 @@ def _changed(a: Counter[str], b: Counter[str]) -> float:
 
 def values(copy: str, source: str) -> Mapping[str, float]:
     """Every feature of ``FEATURES`` for a copy sentence and its source sentence."""
-    copy_keys = [key for key, _, _ in token_spans(copy)]
-    source_keys = [key for key, _, _ in token_spans(source)]
+    copy_keys = [key for key, _, _ in sentence_pairs(copy).spans]
+    source_keys = [key for key, _, _ in sentence_pairs(source).spans]
     cw, sw = _words(copy_keys), _words(source_keys)
     word_p, word_r, missing_words = _overlap(Counter(cw), Counter(sw))
     pair_p, pair_r, missing_pairs = _overlap(Counter(pairwise(cw)), Counter(pairwise(sw)))
@@ -109,8 +111,9 @@ def values(copy: str, source: str) -> Mapping[str, float]:
         "missing_pairs": float(missing_pairs),
         "length_ratio": math.log((n_copy + 1) / (n_source + 1)),
         "source_words": float(n_source),
-        "numbers_changed": _changed(Counter(_NUMBER.findall(copy)),
-                                    Counter(_NUMBER.findall(source))),
+        "numbers_changed": _changed(
+            Counter(_NUMBER.findall(copy)), Counter(_NUMBER.findall(source))
+        ),
         "names_changed": _changed(_names(copy), _names(source)),
         "logprob_drop": _total_logprob(source, source_keys) - _total_logprob(copy, copy_keys),
         "logprob_min_drop": fs["logprob_min"] - fc["logprob_min"],

@@ -138,18 +138,20 @@ class _Run:
             lambda: c.meaning_flip(d, self.lex),
             lambda: self._negation(d, negation_flip),
             lambda: self._quote(d, speech, copy_keys, source_keys),
-            lambda: c.odd_synonym(d, self.lex) if follows and not moved else None,
+            lambda: self._swap(d) if follows and not moved else None,
         ]
-        verdict = None
         for test in tests:
-            verdict = test()
-            if verdict is not None:
-                break
-        if follows and not moved and (
-            verdict is None or (verdict.code == "GC706" and verdict.weak)
-        ):
-            return c.less_fluent(d, self.table) or verdict
-        return verdict
+            if (verdict := test()) is not None:
+                return verdict
+        return None
+
+    def _swap(self, d: Difference) -> c.Verdict | None:
+        """A word swapped inside a stretch the copy follows: a thesaurus swap, or failing a
+        sure one, words clean English hardly puts in that slot."""
+        verdict = c.odd_synonym(d, self.lex)
+        if verdict is not None and not verdict.weak:
+            return verdict
+        return c.less_fluent(d, self.table) or verdict
 
     def _negation(self, d: Difference, flip: bool) -> c.Verdict | None:
         if not d.verbatim or max(len(d.source), len(d.copy)) > LOCAL:

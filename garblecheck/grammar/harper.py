@@ -108,11 +108,10 @@ def _unknown(word: str) -> bool:
 def unknown_words(text: str) -> list[Match]:
     """Lower-case words of 3+ letters that clean English never uses, as spelling matches
     (each distinct word looked up once: almost all of them are known)."""
-    unknown = {word for word in set(_WORD.findall(text)) if _unknown(word)}
     matches = []
-    for m in _WORD.finditer(text) if unknown else ():
+    for m in _WORD.finditer(text):
         word = m.group()
-        if word in unknown:
+        if _unknown(word):
             close = close_word(word)
             matches.append(
                 Match(

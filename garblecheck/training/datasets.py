@@ -46,8 +46,14 @@ class Example:
 def split_of(doc: str, seed: int = 0, validation: float = 0.2) -> str:
     """The split of a document: a share ``validation`` of documents, chosen by a hash of the
     seed and the id, so it is the same on every machine and run."""
-    digest = hashlib.sha256(f"{seed}\x00{doc}".encode()).digest()
-    return VALIDATION if int.from_bytes(digest[:8], "big") < validation * 2**64 else TRAIN
+    return VALIDATION if doc_hash(doc, seed, "\x00") < validation * 2**64 else TRAIN
+
+
+def doc_hash(doc: str, seed: int, salt: str) -> int:
+    """A 64-bit hash of a document id, the same on every machine: ``salt`` keeps the split's
+    and the folds' draws independent."""
+    digest = hashlib.sha256(f"{seed}{salt}{doc}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
 
 
 def _rows(path: Path | str) -> Iterator[dict[str, Any]]:

@@ -13,7 +13,6 @@ Everything random is seeded: the same data and seed give the same file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 from collections import defaultdict
@@ -34,7 +33,7 @@ from garblecheck.ingest import document_from_text
 from garblecheck.knowledge.spelling import infer_locale
 from garblecheck.pipeline import Pipeline
 from garblecheck.training import datasets
-from garblecheck.training.datasets import TRAIN, Example
+from garblecheck.training.datasets import TRAIN, Example, doc_hash
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -217,8 +216,7 @@ class Fitted:
 
 def fold_of(doc: str, seed: int) -> int:
     """The cross-validation fold of a training document (a hash, like the split)."""
-    digest = hashlib.sha256(f"{seed}\x01{doc}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") % FOLDS
+    return doc_hash(doc, seed, "\x01") % FOLDS
 
 
 def fit_model(
@@ -237,8 +235,8 @@ def fit_model(
     w = weights(ex)
     out_of_fold = np.full(len(ex), np.nan)
     for k in range(FOLDS):
-        part = _fit(x[fit_rows & (fold != k)], y[fit_rows & (fold != k)],
-                    w[fit_rows & (fold != k)], params, seed)
+        rows = fit_rows & (fold != k)
+        part = _fit(x[rows], y[rows], w[rows], params, seed)
         held = applies & train_rows & (fold == k)
         out_of_fold[held] = part.decision_function(x[held])
     model = _fit(x[fit_rows], y[fit_rows], w[fit_rows], params, seed)

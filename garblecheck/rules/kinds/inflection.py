@@ -145,14 +145,16 @@ class OddInflection(RuleKind):
             share = own / (own + float(table.unigram[alt[r]]))
             surprise = binomial_surprise(seen, seen + float(together[r]), share)
             beyond = 2 * odd - partner  # the odd word's neighbour on its other side
-            if surprise < self.min_surprise or self._chosen(text, sp, odd, beyond, alt[r]):
+            if surprise < self.min_surprise or self._chosen(text, sp, table, odd, beyond, alt[r]):
                 continue
             if k not in best or surprise > best[k].surprise:
                 best[k] = OddForm(k, odd, table.words[int(alt[r])], seen, float(together[r]),
                                   surprise)
         return [best[k] for k in sorted(best)]
 
-    def _chosen(self, text: str, sp: SentencePairs, odd: int, beyond: int, alt: int) -> bool:
+    def _chosen(
+        self, text: str, sp: SentencePairs, table: PhraseTable, odd: int, beyond: int, alt: int
+    ) -> bool:
         """Whether the word on the odd word's other side takes this form ``ratio`` times more
         readily than the other: then the form is right for it ("both company chiefs": a noun
         used as a modifier keeps its singular)."""
@@ -161,7 +163,6 @@ class OddInflection(RuleKind):
         first, second = sorted((odd, beyond))
         if not _JOINED.fullmatch(text, sp.spans[first][2], sp.spans[second][1]):
             return False
-        table = phrase_table()
         word, other = sp.ids[beyond], np.array([sp.ids[odd], alt])
         fixed = np.full(2, word)
         counts = table.bigrams.lookup(*((other, fixed) if beyond > odd else (fixed, other)))
