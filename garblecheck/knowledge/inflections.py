@@ -11,16 +11,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-import numpy.typing as npt
 
 from garblecheck.errors import RuleError
 from garblecheck.knowledge.arrays import load_npz
+from garblecheck.knowledge.phrases import IntArray
 from garblecheck.packs import knowledge_path
 
 FILE = "inflections.npz"
 VERSION = 1
-
-IntArray = npt.NDArray[np.int64]
 
 
 class Inflections:

@@ -297,11 +297,15 @@ def _usual(share: FloatArray) -> tuple[tuple[str, float], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
 def odd_arguments(text: str, thresholds: Thresholds = Thresholds()) -> tuple[OddArgument, ...]:
     """Every predicate-argument pair of a sentence whose argument is of a class the predicate
     almost never takes, strongest evidence first (offsets into ``text``). Cached: the rule and
-    the classifier both ask."""
+    the classifier both ask, with or without the default thresholds."""
+    return _odd_arguments(text, thresholds)
+
+
+@lru_cache(maxsize=4096)
+def _odd_arguments(text: str, thresholds: Thresholds) -> tuple[OddArgument, ...]:
     table = preferences()
     spans, roles = sentence_roles(text, table.roles.get)
     found: list[OddArgument] = []
@@ -335,7 +339,7 @@ def odd_arguments(text: str, thresholds: Thresholds = Thresholds()) -> tuple[Odd
 def argument_features(text: str) -> dict[str, float]:
     """Classifier features: the strongest evidence of an odd argument (log-scaled nats) and
     how many odd arguments the sentence has."""
-    odd = odd_arguments(text, Thresholds())  # as GC203 asks: one cached result serves both
+    odd = odd_arguments(text)
     return {
         "argument_odd_max": math.log1p(max((o.strength for o in odd), default=0.0)),
         "argument_odd_count": float(len(odd)),

@@ -40,6 +40,7 @@ _WEAPON = (
     r"|artillery|tanks|shells|(?:military|lethal) (?:aid|equipment|hardware|supplies)"
     r"|(?:fighter )?jets|air defen[cs]es)"
 )
+_ANY_WEAPON = re.compile(rf"\b{_WEAPON}\b", re.IGNORECASE)  # sentences worth a closer look
 _FILL = r"(?:(?!to\b)[\w’'-]+,?\s+){0,4}?"  # a few words, none of them "to"
 # words before the verb that make the supply hypothetical, refused, denied or reported
 _HEDGE = re.compile(
@@ -157,14 +158,13 @@ class EmbargoRule(RuleKind):
         self.embargoes = load_embargoes(knowledge_path(self.spec.options["knowledge"]))
         self.places = load_knowledge(knowledge_path(self.spec.options["places"]))
         self.patterns = [(e, _supplies(e.recipient)) for e in self.embargoes]
-        self.prefilter = re.compile(rf"\b{_WEAPON}\b", re.IGNORECASE)
 
     def check(self, ctx: Context) -> list[Finding]:
         text = ctx.doc.text
         hits = [
             (embargo, s.start + verb_at, s.start + end)
             for s in ctx.doc.seg.sentences
-            if self.prefilter.search(text, s.start, s.end) and not _ABOUT_EMBARGO.search(s.text)
+            if _ANY_WEAPON.search(text, s.start, s.end) and not _ABOUT_EMBARGO.search(s.text)
             for embargo, verb_at, end in self._supplies(s)
             # a year before the embargo in the sentence: it tells of that time
             if not any(int(y) < embargo.since.year for y in _YEAR.findall(s.text))

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 import numpy as np
 
 from garblecheck.analyser import Context
 from garblecheck.errors import RuleError
-from garblecheck.knowledge.inflections import IntArray, inflections
+from garblecheck.knowledge.inflections import inflections
 from garblecheck.knowledge.phrases import (
+    IntArray,
     PhraseTable,
     SentencePairs,
     binomial_surprise,
@@ -76,18 +78,17 @@ class OddInflection(RuleKind):
         if not all(isinstance(f, list) and len(f) >= 2 for f in families):
             raise RuleError(str(self.spec.path), "key 'families': give lists of two words or more")
         self.families: list[list[str]] = [[str(w).lower() for w in f] for f in families]
-        self._extra: dict[int, IntArray] | None = None
 
-    def _family_forms(self, table: PhraseTable) -> dict[int, IntArray]:
-        """The other forms of the family words, as ids (made with the table, on first use)."""
-        if self._extra is None:
-            extra: dict[int, set[int]] = {}
-            for family in self.families:
-                ids = {table.ids[w] for w in family if w in table.ids}
-                for i in ids:
-                    extra.setdefault(i, set(inflections().forms(i).tolist())).update(ids - {i})
-            self._extra = {i: np.array(sorted(s), dtype=np.int64) for i, s in extra.items()}
-        return self._extra
+    @cached_property
+    def _family_forms(self) -> dict[int, IntArray]:
+        """The other forms of the family words, as ids (made on first use: loading the rule
+        does not load the tables)."""
+        table, extra = phrase_table(), dict[int, set[int]]()
+        for family in self.families:
+            ids = {table.ids[w] for w in family if w in table.ids}
+            for i in ids:
+                extra.setdefault(i, set(inflections().forms(i).tolist())).update(ids - {i})
+        return {i: np.array(sorted(s), dtype=np.int64) for i, s in extra.items()}
 
     def check(self, ctx: Context) -> list[Finding]:
         found = []
@@ -124,7 +125,7 @@ class OddInflection(RuleKind):
         if not rows:
             return []
         table, forms = phrase_table(), inflections()
-        extra = self._family_forms(table)
+        extra = self._family_forms
         other = [extra.get(w, forms.forms(w)) for w in ids[[odd for _, odd, _ in rows]].tolist()]
         counts = [len(o) for o in other]
         if not sum(counts):
