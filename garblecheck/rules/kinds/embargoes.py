@@ -27,7 +27,7 @@ from garblecheck.knowledge.countries import COUNTRY_FORMS
 from garblecheck.model import Finding, Sentence, Severity
 from garblecheck.packs import knowledge_path
 from garblecheck.rules.base import Option, RuleKind, register
-from garblecheck.rules.kinds.institutions import load_knowledge
+from garblecheck.rules.kinds.institutions import alternatives, load_knowledge
 from garblecheck.rules.kinds.knowledge_file import KnowledgeReader
 
 _VERB = (
@@ -76,8 +76,7 @@ class Embargo:
 
 def _alternatives(forms: list[str]) -> str:
     """Any of the forms, longest first; a leading "the" may open a sentence ("The West")."""
-    escaped = (re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return "|".join(re.sub(r"\Athe\\ ", r"[Tt]he\\ ", e) for e in escaped)
+    return alternatives(forms + [f"T{f[1:]}" for f in forms if f.startswith("the ")])
 
 
 class _Reader(KnowledgeReader):
@@ -197,10 +196,7 @@ class EmbargoRule(RuleKind):
     def _supplier_is_party(self, embargo: Embargo, before: str) -> bool:
         """A party is named before the verb, and no country that is neither party nor
         target (which could be the real supplier)."""
-        named = {
-            self.places.country_of[re.sub(r"['’]s\Z", "", m.group())]
-            for m in self.places.mentions.finditer(before)
-        }
+        named = {country for _, _, country in self.places.named(before, 0, len(before))}
         if named - embargo.parties - {embargo.target}:
             return False
         by_word = embargo.words is not None and embargo.words.search(before) is not None

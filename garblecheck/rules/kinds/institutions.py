@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -36,12 +37,18 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+)?\Z")
+_POSSESSIVE = re.compile(r"['’]s\Z")
+
+
+def alternatives(forms: Iterable[str]) -> str:
+    """Any of the forms, as regex alternatives longest first (so "Russian Federation" wins
+    over "Russian")."""
+    return "|".join(re.escape(f) for f in sorted(dict.fromkeys(forms), key=len, reverse=True))
 
 
 def _words(forms: list[str]) -> re.Pattern[str]:
-    """Any of the forms as whole words, longest first, optionally possessive."""
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alts + r")(?:['’]s)?(?!\w)")
+    """Any of the forms as whole words, optionally possessive."""
+    return re.compile(r"(?<!\w)(?:" + alternatives(forms) + r")(?:['’]s)?(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,11 @@ class Knowledge:
     countries: dict[str, Country]
     mentions: re.Pattern[str]  # any name of any country, or a place
     country_of: dict[str, str]  # a form (no possessive) -> canonical country
+
+    def named(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+        """Each name of a country or place within ``text[lo:hi]``: (start, end, country)."""
+        for m in self.mentions.finditer(text, lo, hi):
+            yield m.start(), m.end(), self.country_of[_POSSESSIVE.sub("", m.group())]
 
 
 class _Reader(KnowledgeReader):
@@ -151,10 +163,7 @@ class _Story:
         self.homes = [c.name for c in knowledge.countries.values() if c.markers is not None]
 
     def mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        found: list[tuple[int, int, str]] = []
-        for m in self.knowledge.mentions.finditer(self.text, lo, hi):
-            form = re.sub(r"['’]s\Z", "", m.group())
-            found.append((m.start(), m.end(), self.knowledge.country_of[form]))
+        found = list(self.knowledge.named(self.text, lo, hi))
         for country in self.knowledge.countries.values():
             if country.markers is not None:
                 found.extend(
