@@ -121,6 +121,40 @@ def test_folders_skip_knowledge_files(tmp_path: Path) -> None:
     assert [s.code for s in load_rules([tmp_path], packs=False)] == ["GC299"]
 
 
+INSTITUTIONS = """\
+countries:
+  Atlantis:
+    names: [Atlantis, Atlantean]
+    mistakes:
+      - pattern: "Atlantean Senate"
+        intended: the Council of Elders
+        why: Atlantis has no senate
+        unless: '{unless}'
+"""
+
+
+@pytest.mark.parametrize(
+    ("unless", "words"),
+    [
+        ("(?:Elders?\\s*)+ Council", "repeats a repetition"),
+        ("Council (of", "bad pattern"),
+    ],
+)
+def test_a_bad_unless_pattern_names_the_knowledge_file(
+    tmp_path: Path, unless: str, words: str
+) -> None:
+    """An ``unless`` pattern is checked like a rule's tokens: invalid, or nested repeats that
+    could backtrack for ever on one long line, stop the load with one line."""
+    knowledge = _write(tmp_path, INSTITUTIONS.format(unless=unless), "institutions.yaml")
+    rule = GOOD.replace("kind: existence", "kind: institutions").replace(
+        'tokens: ["melee"]', f"country: Atlantis\nknowledge: {knowledge}"
+    )
+    message = _load_error([_write(tmp_path, rule.replace("'{match}'", "here"))])
+    assert message.startswith(f"{knowledge}: key 'countries.Atlantis.mistakes.0.unless': ")
+    assert words in message
+    assert "\n" not in message
+
+
 def test_shipped_packs_load_and_build() -> None:
     specs = load_rules()
     codes = [s.code for s in specs]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+from pathlib import Path
 from typing import Any, ClassVar
 
 from garblecheck.analyser import Context
@@ -30,18 +31,24 @@ def compile_tokens(
     for i, token in enumerate(tokens):
         if not isinstance(token, str) or not token:
             raise RuleError(str(spec.path), f"key '{key}.{i}': must be a non-empty string")
-        try:
-            re.compile(token, flags)
-        except re.error as exc:
-            problem = f"key '{key}.{i}': bad pattern {token!r}: {exc}"
-            raise RuleError(str(spec.path), problem) from None
-        if nested_repeat(token):
-            problem = (
-                f"key '{key}.{i}': pattern {token!r} repeats a repetition (such as (a+)+), "
-                "which can take exponential time on some lines"
-            )
-            raise RuleError(str(spec.path), problem)
+        compile_pattern(spec.path, f"{key}.{i}", token, flags)
     return group_tokens(tokens, flags)
+
+
+def compile_pattern(path: Path, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A regular expression from a rule or knowledge file, compiled; one that is invalid or
+    could hang on a long line (see ``nested_repeat``) stops the run, naming file and key."""
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error as exc:
+        raise RuleError(str(path), f"key '{key}': bad pattern {pattern!r}: {exc}") from None
+    if nested_repeat(pattern):
+        problem = (
+            f"key '{key}': pattern {pattern!r} repeats a repetition (such as (a+)+), "
+            "which can take exponential time on some lines"
+        )
+        raise RuleError(str(path), problem)
+    return compiled
 
 
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)

@@ -103,12 +103,12 @@ class _Reader(KnowledgeReader):
             raise self.fail(f"{where}.severity", "must be error, warning or info")
         unless = item.get("unless")
         return Mistake(
-            pattern=self.regex(item.get("pattern"), f"{where}.pattern"),
+            pattern=self.regex(item.get("pattern"), f"{where}.pattern").pattern,
             intended=item["intended"],
             why=" ".join(item["why"].split()),
             suggestion=item.get("suggestion"),
             severity=Severity(severity) if severity else None,
-            unless=re.compile(unless) if isinstance(unless, str) else None,
+            unless=None if unless is None else self.regex(unless, f"{where}.unless"),
             unqualified=mode,
         )
 

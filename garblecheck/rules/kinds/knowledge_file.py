@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from garblecheck.errors import RuleError
-from garblecheck.rules.kinds.existence import nested_repeat
+from garblecheck.rules.kinds.existence import compile_pattern
 
 
 class KnowledgeReader:
@@ -47,13 +47,7 @@ class KnowledgeReader:
             raise self.fail(where, "must be a list of strings")
         return value
 
-    def regex(self, value: Any, where: str) -> str:
+    def regex(self, value: Any, where: str) -> re.Pattern[str]:
         if not isinstance(value, str) or not value:
             raise self.fail(where, "must be a regular expression")
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise self.fail(where, f"bad pattern {value!r}: {exc}") from None
-        if nested_repeat(value):
-            raise self.fail(where, f"pattern {value!r} repeats a repetition (such as (a+)+)")
-        return value
+        return compile_pattern(self.path, where, value)
