@@ -1,8 +1,10 @@
-"""Shared test helpers: paths to the fixtures and a runner for the real CLI."""
+"""Shared test helpers: paths to the fixtures, a runner for the real CLI and a crawl of
+article folders for the scan tests."""
 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +21,7 @@ SOURCE = FIXTURES / "wallace-2022-source.txt"
 CLEAN_A = FIXTURES / "shapps-2024-outlet-a.txt"
 CLEAN_B = FIXTURES / "shapps-2024-outlet-b.txt"
 CLEAN_C = FIXTURES / "shapps-2024-outlet-c.txt"
+SEEDS = (CLEAN_A, CLEAN_B, CLEAN_C, SOURCE, SPUN)
 
 
 def run_cli(
@@ -33,6 +36,30 @@ def run_cli(
         cwd=cwd or ROOT,
         timeout=300,
     )
+
+
+def write_crawl(folder: Path, stories: int, versions: int, seed: int) -> set[str]:
+    """A new folder of stories of three seed paragraphs each, in several lightly edited
+    versions (a few words dropped), as a crawl holds them; their ids (paths)."""
+    folder.mkdir()
+    rng = random.Random(seed)
+    pool = [
+        " ".join(para.split())
+        for path in SEEDS
+        for para in path.read_text(encoding="utf-8").split("\n\n")
+        if para.count(" ") > 12 and para.rstrip().endswith((".", "”", '"'))
+    ]
+    for story in range(stories):
+        words = "\n\n".join(rng.sample(pool, 3)).split(" ")
+        for version in range(versions):
+            text = " ".join(w for w in words if rng.random() > 0.03)
+            (folder / f"s{story:03d}-v{version}.txt").write_text(text + "\n", encoding="utf-8")
+    return {str(p) for p in folder.iterdir()}
+
+
+def lines_of(path: Path) -> list[str]:
+    """The lines a scan has written so far (none before the file exists)."""
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
 
 def run_json(*args: str, cwd: Path | None = None) -> tuple[int, dict[str, Any]]:

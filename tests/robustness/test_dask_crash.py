@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -22,48 +21,25 @@ import cloudpickle
 import dask
 import pytest
 
+from conftest import ROOT, lines_of, write_crawl
 from garblecheck.model import Document, Finding
 from garblecheck.scanning import CorpusHooks, ScanOptions, ScanSummary, scan
 
 distributed = pytest.importorskip("distributed")
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = sorted((ROOT / "fixtures").glob("*-20[0-9][0-9]-*.txt"))
-STORIES, VERSIONS, PARAGRAPHS = 40, 3, 3
+STORIES, VERSIONS = 40, 3
 TIMEOUT = 60.0  # seconds any one wait may take before the test fails
 POISON = "poison-pill"
 
 
-def _paragraphs() -> list[str]:
-    found = []
-    for seed in SEEDS:
-        for para in seed.read_text(encoding="utf-8").split("\n\n"):
-            if para.count(" ") > 12 and para.rstrip().endswith((".", "”", '"')):
-                found.append(" ".join(para.split()))
-    return found
-
-
 def _crawl(folder: Path) -> set[str]:
-    """Stories of a few seed paragraphs each, in several lightly edited versions; their ids."""
-    folder.mkdir()
-    rng = random.Random(7)
-    pool = _paragraphs()
-    for story in range(STORIES):
-        words = "\n\n".join(rng.sample(pool, PARAGRAPHS)).split(" ")
-        for version in range(VERSIONS):
-            text = " ".join(w for w in words if rng.random() > 0.03)
-            (folder / f"s{story:03d}-v{version}.txt").write_text(text + "\n", encoding="utf-8")
-    return {str(p) for p in folder.iterdir()}
-
-
-def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return write_crawl(folder, STORIES, VERSIONS, seed=7)
 
 
 def _rows(path: Path) -> dict[str, dict[str, Any]]:
     """Every line by id, each checked to be a JSON object written once."""
     found: dict[str, dict[str, Any]] = {}
-    for line in _lines(path):
+    for line in lines_of(path):
         row = json.loads(line)
         assert isinstance(row, dict) and row["id"] not in found, line[:200]
         found[row["id"]] = row
@@ -121,12 +97,12 @@ def test_scan_survives_a_killed_worker(tmp_path: Path) -> None:
         def busy() -> list[str]:
             return [w for w, keys in client.processing().items() if keys]
 
-        _wait_for(lambda: not scanning.is_alive() or bool(_lines(out) and busy()),
+        _wait_for(lambda: not scanning.is_alive() or bool(lines_of(out) and busy()),
                   "the first output lines")
         assert scanning.is_alive(), scanning.failure or "the scan ended before a worker died"
         victim = busy()[0]
         os.kill(client.run(os.getpid, workers=[victim])[victim], signal.SIGKILL)
-        written = len(_lines(out))
+        written = len(lines_of(out))
         scanning.join(TIMEOUT)
         assert not scanning.is_alive(), "the scan did not finish after a worker died"
     assert scanning.failure is None, repr(scanning.failure)
@@ -187,14 +163,14 @@ def test_kill_and_resume_on_dask(tmp_path: Path) -> None:
             start_new_session=True,
         )
         try:
-            _wait_for(lambda: len(_lines(out)) >= 5 or proc.poll() is not None,
+            _wait_for(lambda: len(lines_of(out)) >= 5 or proc.poll() is not None,
                       "the first output lines")
             os.kill(proc.pid, signal.SIGKILL)
         finally:
             proc.kill()
             _, err = proc.communicate(timeout=TIMEOUT)
         assert proc.returncode == -signal.SIGKILL, f"the scan ended before it was killed: {err!r}"
-        before = len(_lines(out))
+        before = len(lines_of(out))
         assert before < len(articles)
         resumed = subprocess.run(
             [*command, "--resume", "--format", "json"], cwd=ROOT, capture_output=True,
