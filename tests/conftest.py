@@ -25,7 +25,7 @@ SEEDS = (CLEAN_A, CLEAN_B, CLEAN_C, SOURCE, SPUN)
 
 
 def run_cli(
-    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m garblecheck`` as a user would, capturing output."""
     return subprocess.run(
@@ -34,7 +34,7 @@ def run_cli(
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
-        timeout=300,
+        timeout=timeout,
     )
 
 

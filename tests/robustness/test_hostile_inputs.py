@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,10 +18,10 @@ from pathlib import Path
 import pytest
 from fuzzing import VALIDATOR
 
+from conftest import ROOT, run_cli
 from garblecheck.api import iter_reports
 from garblecheck.result import DocumentReport, RunError
 
-ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "hostile-inputs.md"
 TIMEOUT = 60
 GOOD = "The minister said the weapons were delivered on Monday.\n"
@@ -174,10 +173,7 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
     _write(tmp_path / "good.txt", GOOD)
     args = case.make(tmp_path)
     began = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "garblecheck", "check", *args, "--format", "json"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=TIMEOUT,
-    )  # fmt: skip
+    proc = run_cli("check", *args, "--format", "json", cwd=tmp_path, timeout=TIMEOUT)
     seconds = time.perf_counter() - began
     assert "Traceback" not in proc.stderr, proc.stderr
     assert all(line.startswith("garblecheck: ") for line in proc.stderr.splitlines())
