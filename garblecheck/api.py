@@ -21,6 +21,7 @@ from garblecheck.inputs import InputOptions, iter_documents, read_file
 from garblecheck.pipeline import Pipeline
 from garblecheck.result import DocumentReport, RunError, RunReport
 from garblecheck.settings import Settings
+from garblecheck.settings.resolve import file_part
 
 _BUILT: dict[str, Pipeline] = {}
 _BUILT_MAX = 8
@@ -108,6 +109,26 @@ def _pipeline_of(config: Config, built: dict[int, Pipeline]) -> Pipeline:
     return built[id(config)]
 
 
+class _FileConfigs:
+    """Each input file's configuration, looked up once: when the reader asks for the file's
+    size limit, and kept for the documents read from it (one, or a JSONL file's records)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.file: str | None = None
+        self.config: Config | None = None
+
+    def limit(self, path: str) -> int:
+        self.file, self.config = path, self.settings.config_for(path)
+        return self.config.max_bytes
+
+    def of(self, path: str | None) -> Config:
+        """The configuration of a document just read (stdin's path is None)."""
+        if self.config is not None and file_part(path or "-") == self.file:
+            return self.config
+        return self.settings.config_for(path)
+
+
 def iter_reports(
     paths: Iterable[str],
     *,
@@ -128,11 +149,12 @@ def iter_reports(
     )
     filters = filters or Filters()
     own: dict[int, Pipeline] = {}
+    configs = _FileConfigs(settings) if settings else None
     options = replace(
         options or InputOptions(),
         max_bytes=pipeline.config.max_bytes,
         # a file's own configuration (found beside it) may set its size limit
-        limit_for=(lambda path: settings.config_for(path).max_bytes) if settings else None,
+        limit_for=configs.limit if configs else None,
     )
     source_doc = None
     if source is not None:
@@ -147,7 +169,7 @@ def iter_reports(
             continue
         doc, own_source = item
         try:
-            run = pipeline if settings is None else _pipeline_of(settings.config_for(doc.path), own)
+            run = pipeline if configs is None else _pipeline_of(configs.of(doc.path), own)
             yield filters.run(run, doc, own_source or source_doc)
         except EngineError:
             raise  # an engine that is down fails every document: stop the run at once
