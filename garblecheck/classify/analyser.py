@@ -44,7 +44,6 @@ class Scored:
     """One sentence as the classifier saw it: which model, its feature row, its probability."""
 
     sentence: Sentence
-    text: str
     which: str  # REFERENCE_FREE or WITH_SOURCE
     row: npt.NDArray[np.float64]
     probability: float
@@ -64,15 +63,14 @@ class ClassifierAnalyser(Analyser):
     def analyse(self, ctx: Context) -> list[Finding]:
         """Findings over threshold; every other sentence's probability goes to the score
         channel, so that it still ranks sentences."""
-        scored = self.score(ctx)
-        found: dict[int, Finding] = {}
-        for sc in sorted(scored, key=lambda sc: sc.which != WITH_SOURCE):
-            if sc.sentence.index not in found and (f := self._finding(sc)) is not None:
-                found[sc.sentence.index] = f
-        for sc in primary(scored):
-            if sc.sentence.index not in found:
-                ctx.probabilities[sc.sentence.index] = sc.probability
-        return [found[i] for i in sorted(found)]
+        found: list[Finding] = []
+        for ranked in _ranked(self.score(ctx)).values():
+            finding = next(filter(None, map(self._finding, ranked)), None)
+            if finding is None:
+                ctx.probabilities[ranked[0].sentence.index] = ranked[0].probability
+            else:
+                found.append(finding)
+        return found
 
     def score(self, ctx: Context) -> list[Scored]:
         """Every sentence's probability under each enabled model that applies to it (for
@@ -100,9 +98,8 @@ class ClassifierAnalyser(Analyser):
             model = models[which]
             x = np.array([[found[n] for n in model.features] for _, found in batch])
             for (s, _), row, p in zip(batch, x, model.probability(x), strict=True):
-                scored.append(Scored(s, s.text, which, row, float(p), model))
+                scored.append(Scored(s, which, row, float(p), model))
         return sorted(scored, key=lambda sc: sc.sentence.index)
-
 
     def _finding(self, sc: Scored) -> Finding | None:
         if sc.probability < sc.model.threshold:
@@ -110,7 +107,7 @@ class ClassifierAnalyser(Analyser):
         spec = self.specs[CODES[sc.which]]
         values = dict(zip(sc.model.features, sc.row.tolist(), strict=True))
         drivers = [n for n, share in sc.model.drivers(sc.row.tolist()) if share >= MIN_SHARE]
-        reasons = explain(drivers[:MAX_REASONS], values, sc.text)
+        reasons = explain(drivers[:MAX_REASONS], values, sc.sentence.text)
         return Finding(
             rule=spec.code, name=spec.name, category=spec.category, severity=spec.severity,
             message=f"{spec.message} (probability {sc.probability:.2f}): {'; '.join(reasons)}",
@@ -121,13 +118,18 @@ class ClassifierAnalyser(Analyser):
         )
 
 
+def _ranked(scored: Sequence[Scored]) -> dict[int, list[Scored]]:
+    """Each sentence's scores in sentence order, the with-source model's first: it judges the
+    pair, so it speaks for the sentence where the sentence has a source."""
+    ranked: dict[int, list[Scored]] = {}
+    for sc in sorted(scored, key=lambda sc: (sc.sentence.index, sc.which != WITH_SOURCE)):
+        ranked.setdefault(sc.sentence.index, []).append(sc)
+    return ranked
+
+
 def primary(scored: Sequence[Scored]) -> list[Scored]:
     """One score per sentence: the with-source model's where the sentence has a source."""
-    best: dict[int, Scored] = {}
-    for sc in scored:
-        if sc.sentence.index not in best or sc.which == WITH_SOURCE:
-            best[sc.sentence.index] = sc
-    return [best[i] for i in sorted(best)]
+    return [first for first, *_ in _ranked(scored).values()]
 
 
 def _source_text(ctx: Context, s: Sentence) -> str | None:
