@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol, TypeVar
 
@@ -23,7 +23,7 @@ S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
 Task = Callable[[S, list[T]], list[R]]
-Lost = Callable[[list[T], str], list[R]]
+Lost = Callable[[list[T], str], Sequence[R]]
 
 _IN_FLIGHT = 2  # batches queued per worker, so none waits while the parent writes
 _SHARED: Any = None  # a pool worker's copy of what its pass shares
@@ -34,7 +34,7 @@ class Backend(Protocol):
 
     def map(
         self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
-    ) -> Iterator[list[R]]: ...
+    ) -> Iterator[Sequence[R]]: ...
 
     def close(self) -> None: ...
 
@@ -54,7 +54,7 @@ class Serial:
 
     def map(
         self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
-    ) -> Iterator[list[R]]:
+    ) -> Iterator[Sequence[R]]:
         for batch in batches:
             yield task(shared, batch)
 
@@ -81,7 +81,7 @@ class Pool:
 
     def map(
         self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
-    ) -> Iterator[list[R]]:
+    ) -> Iterator[Sequence[R]]:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=_install, initargs=(shared,)
@@ -139,7 +139,7 @@ class Dask:
 
     def map(
         self, task: Task[S, T, R], shared: S, batches: Iterable[list[T]], lost: Lost[T, R]
-    ) -> Iterator[list[R]]:
+    ) -> Iterator[Sequence[R]]:
         """The scheduler reruns the tasks of a worker that dies; a task whose workers died more
         often than it allows fails with KilledWorker, and its batch is retried one item at a
         time, so only the item that kills workers is ``lost``. ``shared`` is a task's result,

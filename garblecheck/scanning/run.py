@@ -29,8 +29,7 @@ from garblecheck.scanning.work import (
     Row,
     Shared,
     Task,
-    lost_one,
-    lost_two,
+    lost,
     pass_one,
     pass_two,
     summary_info,
@@ -178,7 +177,7 @@ def _passes(run: _Run, execution: Backend, paths: Iterable[str], progress: Progr
     shared = Shared(options.config, options.corpus)
     progress.phase("reading and profiling", None)
     feed = ((a, run.known.get(a.id)) for a in run.articles(paths))
-    for results in execution.map(pass_one, shared, _batches(feed, options.batch_size), lost_one):
+    for results in execution.map(pass_one, shared, _batches(feed, options.batch_size), lost):
         for result in results:
             run.profiled(result)
         progress.advance(len(results))
@@ -190,7 +189,7 @@ def _passes(run: _Run, execution: Backend, paths: Iterable[str], progress: Progr
     progress.phase("comparing and checking", todo)
     shared = Shared(options.config, None, consensus)
     tasks = _batches(run.tasks(groups), options.batch_size)
-    for rows in execution.map(pass_two, shared, tasks, lost_two):
+    for rows in execution.map(pass_two, shared, tasks, lost):
         for row in rows:
             run.finished(row)
         progress.advance(len(rows))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, NamedTuple
 
@@ -125,11 +126,6 @@ def pass_one(shared: Shared, batch: list[tuple[Article, float | None]]) -> list[
     return out
 
 
-def lost_one(batch: list[tuple[Article, float | None]], why: str) -> list[Profile | Failure]:
-    """Error rows for pass 1's articles that no worker could finish."""
-    return [Failure(article.id, article.path, why) for article, _ in batch]
-
-
 def _report(pipeline: Pipeline, shared: Shared, task: Task) -> dict[str, Any]:
     doc = task.article.document()
     found: list[Finding] = []
@@ -177,6 +173,7 @@ def pass_two(shared: Shared, batch: list[Task]) -> list[Row | Failure]:
     return out
 
 
-def lost_two(batch: list[Task], why: str) -> list[Row | Failure]:
-    """Error rows for pass 2's articles that no worker could finish."""
-    return [Failure(task.article.id, task.article.path, why) for task in batch]
+def lost(batch: Sequence[tuple[Article, *tuple[Any, ...]]], why: str) -> list[Failure]:
+    """Error rows for the articles of a batch no worker could finish, in either pass (an item
+    of each holds its article first)."""
+    return [Failure(item[0].id, item[0].path, why) for item in batch]
