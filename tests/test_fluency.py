@@ -15,7 +15,10 @@ from garblecheck.build.phrases import CORPORA, build
 from garblecheck.config import Config
 from garblecheck.fluency import FEATURES, sentence_features, surprising_pairs
 from garblecheck.knowledge.phrases import (
+    _pairs_of,
+    document_pairs,
     line_tokens,
+    odd_pairs,
     phrase_table,
     token_key,
     token_spans,
@@ -41,6 +44,21 @@ def test_tokens_keep_offsets_and_fold_case_quotes_numbers() -> None:
 def test_build_and_run_time_cut_text_alike() -> None:
     text = "The U.S. army's 3,000 short-range missiles “arrived” on 12 May."
     assert [token_key(t) for t in line_tokens(text)] == [k for k, _, _ in token_spans(text)]
+
+
+def test_a_document_at_once_gives_each_sentence_what_it_gives_alone() -> None:
+    text = (ROOT / "fixtures" / "wallace-2022-spun.txt").read_text(encoding="utf-8")
+    # and two sentences without a full stop between them, whose words could pair across
+    sentences = [s.text for s in segment(text).sentences] + ["", "It met the government"]
+    sentences += ["People said so", "Yes."]
+    together = document_pairs(sentences)
+    for sentence, sp in zip(sentences, together, strict=True):
+        (alone,) = _pairs_of([sentence])  # computed on its own, outside the cache
+        for name in ("ids", "adj_first", "adj_seen", "adj_logp", "win_first", "win_seen"):
+            assert np.array_equal(getattr(sp, name), getattr(alone, name)), (name, sentence)
+        assert sp.spans == alone.spans
+        assert odd_pairs(sp) == odd_pairs(alone)
+    assert any(odd_pairs(sp) for sp in together)  # the spun copy has odd pairs to compare
 
 
 def test_table_loads_fast_and_knows_common_pairs() -> None:

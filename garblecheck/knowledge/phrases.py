@@ -12,9 +12,13 @@ The tokeniser lives here so the build and the run time cut text identically.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -206,42 +210,116 @@ class SentencePairs:
     odd: dict[tuple[PhraseTable, Thresholds], list[OddPair]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # the sentences computed together with this one: odd pairs are found for all at once
+    batch: Batch | None = field(default=None, repr=False, compare=False)
 
 
-@lru_cache(maxsize=4096)
+@dataclass
+class Batch:
+    """Sentences whose statistics were computed together, and ``whole``: their tokens end to
+    end (adjacent pairs include those across a boundary, window pairs do not; span offsets
+    stay in their own sentence)."""
+
+    whole: SentencePairs
+    starts: list[int]  # token index of each member's first token in ``whole``
+    members: list[SentencePairs]
+
+    def find_odd(self, table: PhraseTable, th: Thresholds) -> None:
+        """Every member's odd pairs, found in one pass over ``whole``."""
+        found: list[list[OddPair]] = [[] for _ in self.members]
+        for pair in _independent(self.whole, table, th) + _substituted(self.whole, table, th):
+            k = bisect.bisect_right(self.starts, pair.first) - 1
+            if pair.second < self.starts[k] + len(self.members[k].spans):  # not across
+                found[k].append(_shifted(pair, -self.starts[k]))
+        for member, pairs in zip(self.members, found, strict=True):
+            member.odd[(table, th)] = _best(pairs)
+
+
+_CACHED = 4096  # sentences whose statistics are kept: a few documents' worth
+_cache: dict[str, SentencePairs] = {}
+_cache_lock = threading.Lock()
+
+
 def sentence_pairs(text: str) -> SentencePairs:
     """Pair statistics of one sentence (the unit the table was counted in). Cached, as the
-    rule and the classifier both read every sentence; callers must not modify the result."""
+    rules and the classifier all read every sentence; callers must not modify the result."""
+    return document_pairs([text])[0]
+
+
+def document_pairs(texts: Sequence[str]) -> list[SentencePairs]:
+    """Pair statistics of each sentence of a document. The table is asked once for all the
+    sentences not cached yet: per-sentence calls cost more in numpy's per-call overhead than
+    in the lookups themselves."""
+    with _cache_lock:
+        known = {t: _cache[t] for t in texts if t in _cache}
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    if missing:
+        computed = dict(zip(missing, _pairs_of(missing), strict=True))
+        with _cache_lock:
+            for text, sp in computed.items():
+                if len(_cache) >= _CACHED:
+                    del _cache[next(iter(_cache))]  # the oldest first
+                _cache[text] = sp
+        known |= computed
+    return [known[t] for t in texts]
+
+
+def _pairs_of(texts: list[str]) -> list[SentencePairs]:
+    """Statistics of the sentences computed on their tokens laid end to end: adjacent pairs
+    across a boundary and window pairs reaching into the next sentence are left out."""
     table = phrase_table()
-    spans = token_spans(text)
-    ids = table.id_array([key for key, _, _ in spans])
+    spans = [token_spans(text) for text in texts]
+    starts = np.cumsum([0] + [len(s) for s in spans])
+    ids = table.id_array([key for s in spans for key, _, _ in s])
     a, b = ids[:-1], ids[1:]
-    adj_first = np.arange(len(a), dtype=np.int64)
     adj_seen = table.bigrams.lookup(a, b)
     logp = np.log(table.conditional(a, b, seen=adj_seen))
     assoc = logp - np.log(table.probability(b))
-    content = table.content[ids] & (ids > 0)
-    pos = np.flatnonzero(content)
+    expected = table.expected_bigram(a, b)
+    sentence = np.repeat(np.arange(len(texts)), np.diff(starts))
+    pos = np.flatnonzero(table.content[ids] & (ids > 0))
     # pairs of content positions at most WINDOW apart are at most WINDOW apart in ``pos``
     # too: enumerate only those (in row order, as triu_indices would), not all n² pairs
     i = np.repeat(np.arange(len(pos)), WINDOW)
     j = i + np.tile(np.arange(1, WINDOW + 1), len(pos))
     i, j = i[j < len(pos)], j[j < len(pos)]
-    near = (pos[j] - pos[i]) <= WINDOW
+    near = ((pos[j] - pos[i]) <= WINDOW) & (sentence[pos[i]] == sentence[pos[j]])
     wi, wj = pos[i[near]], pos[j[near]]
-    return SentencePairs(
-        spans,
+    win_seen = table.window.lookup(ids[wi], ids[wj])
+    win_expected = table.expected_window(ids[wi], ids[wj])
+    whole = SentencePairs(
+        [span for sentence in spans for span in sentence],
         ids,
-        adj_first,
+        np.arange(len(a), dtype=np.int64),
         adj_seen,
-        table.expected_bigram(a, b),
+        expected,
         logp,
         assoc,
         wi,
         wj,
-        table.window.lookup(ids[wi], ids[wj]),
-        table.expected_window(ids[wi], ids[wj]),
+        win_seen,
+        win_expected,
     )
+    cuts = np.searchsorted(wi, starts).tolist()
+    batch = Batch(whole, starts[:-1].tolist(), [])
+    for k, (s, e) in enumerate(itertools.pairwise(starts.tolist())):
+        w = slice(cuts[k], cuts[k + 1])
+        adjacent = slice(s, max(e - 1, s))
+        batch.members.append(SentencePairs(
+            spans[k],
+            ids[s:e],
+            np.arange(max(e - s - 1, 0), dtype=np.int64),
+            adj_seen[adjacent],
+            expected[adjacent],
+            logp[adjacent],
+            assoc[adjacent],
+            wi[w] - s,
+            wj[w] - s,
+            win_seen[w],
+            win_expected[w],
+            batch=batch,
+        ))
+    return batch.members
 
 
 @dataclass(frozen=True)
@@ -365,17 +443,26 @@ def odd_pairs(
     """Every odd pair of a sentence with at least ``min_surprise`` nats of evidence, the most
     surprising first, at most one per pair of words (found once per sentence, then filtered)."""
     table = table or phrase_table()
-    every = sp.odd.get((table, thresholds))
-    if every is None:
-        found = _independent(sp, table, thresholds) + _substituted(sp, table, thresholds)
-        best: dict[tuple[int, int], OddPair] = {}
-        for pair in found:
-            key = (pair.first, pair.second)
-            if key not in best or pair.surprise > best[key].surprise:
-                best[key] = pair
-        every = sorted(best.values(), key=lambda p: (-p.surprise, p.first, p.second))
-        sp.odd[(table, thresholds)] = every
-    return [p for p in every if p.surprise >= min_surprise]
+    key = (table, thresholds)
+    if key not in sp.odd:
+        (sp.batch or Batch(sp, [0], [sp])).find_odd(table, thresholds)
+    return [p for p in sp.odd[key] if p.surprise >= min_surprise]
+
+
+def _best(found: list[OddPair]) -> list[OddPair]:
+    """The most surprising finding per pair of words, the most surprising pair first."""
+    best: dict[tuple[int, int], OddPair] = {}
+    for pair in found:
+        key = (pair.first, pair.second)
+        if key not in best or pair.surprise > best[key].surprise:
+            best[key] = pair
+    return sorted(best.values(), key=lambda p: (-p.surprise, p.first, p.second))
+
+
+def _shifted(pair: OddPair, by: int) -> OddPair:
+    """The pair with its token indices moved by ``by``."""
+    odd = None if pair.odd is None else pair.odd + by
+    return replace(pair, first=pair.first + by, second=pair.second + by, odd=odd)
 
 
 def describe(pair: OddPair, sp: SentencePairs, text: str, table: PhraseTable) -> str:

@@ -19,9 +19,9 @@ from garblecheck.knowledge.phrases import (
     SentencePairs,
     Thresholds,
     describe,
+    document_pairs,
     odd_pairs,
     phrase_table,
-    sentence_pairs,
 )
 from garblecheck.model import Finding, Sentence
 from garblecheck.rules.base import Option, RuleKind, register
@@ -61,8 +61,8 @@ class OddCollocation(RuleKind):
     def check(self, ctx: Context) -> list[Finding]:
         table = phrase_table()
         found: list[Finding] = []
-        for sent in ctx.doc.seg.sentences:
-            sp = sentence_pairs(sent.text)
+        sentences = ctx.doc.seg.sentences
+        for sent, sp in zip(sentences, document_pairs([s.text for s in sentences]), strict=True):
             pairs = odd_pairs(sp, table, min_surprise=self.min_surprise, thresholds=self.thresholds)
             pairs = [p for p in pairs if self._strong(p) and not _names(sp, sent, p)]
             pairs = pairs[: self.max_per_sentence]

@@ -26,8 +26,8 @@ from garblecheck.knowledge.phrases import (
     PhraseTable,
     SentencePairs,
     binomial_surprise,
+    document_pairs,
     phrase_table,
-    sentence_pairs,
 )
 from garblecheck.model import Finding
 from garblecheck.rules.base import Option, RuleKind, register
@@ -92,8 +92,8 @@ class OddInflection(RuleKind):
 
     def check(self, ctx: Context) -> list[Finding]:
         found = []
-        for sent in ctx.doc.seg.sentences:
-            sp = sentence_pairs(sent.text)
+        sentences = ctx.doc.seg.sentences
+        for sent, sp in zip(sentences, document_pairs([s.text for s in sentences]), strict=True):
             for odd in self.odd_forms(sent.text, sp):
                 (_, a, _), (_, _, b) = sp.spans[odd.first], sp.spans[odd.first + 1]
                 pair = sent.text[a:b]
