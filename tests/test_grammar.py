@@ -371,6 +371,13 @@ def test_sentences_no_rule_could_fire_in_are_blanked_to_their_last_stop() -> Non
     assert triggers().mask(clean, segment(clean)) is None
 
 
+def test_there_is_no_reason_to_parse_before_a_verb_of_there_is() -> None:
+    text = "There were gains. There needs to be a change. Prices fell there. There plan worked."
+    masked = triggers().mask(text, segment(text))
+    blank = " " * 16, " " * 18
+    assert masked == f"{blank[0]}. There needs to be a change. {blank[1]}. There plan worked."
+
+
 def test_a_sentence_that_may_start_small_keeps_its_paragraph() -> None:
     text = "Shares rose. prices fell.\n\nThe bank said so."
     masked = triggers().mask(text, segment(text))
@@ -402,6 +409,9 @@ def test_probed_word_lists_still_hold_for_the_installed_harper() -> None:
     assert agreement.flagged(not_s, "They {}.") == _THIRD_PERSON
     fired = sorted(lists.fired_words)
     assert Prober(["RegularIrregulars", "OpenCompounds"]).flagged(fired, "{}.") == set(fired)
+    # ThereToTheir never fires before a verb of "there is" (checks skip those sentences)
+    verbs = "is are was were has have had could would will may might must should can does did"
+    assert not Prober(["ThereToTheir"]).flagged(verbs.split(), "They said there {} a plan.")
     mass = sorted(lists.mass_nouns)[::50]
     assert Prober(["MassNouns"]).flagged(mass, "There was a {}.") == set(mass)
 
