@@ -145,8 +145,8 @@ GrammarOpt = Annotated[
     bool,
     typer.Option(
         "--grammar/--no-grammar",
-        help="Also run the embedded Harper grammar engine (notes on agreement, confused and "
-        "unknown words; adds about a quarter to a check's time).",
+        help="Run the embedded Harper grammar engine (notes on agreement, confused and "
+        "unknown words); on by default, --no-grammar switches it off.",
     ),
 ]
 LanguageToolOpt = Annotated[
@@ -349,7 +349,7 @@ def check(
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     fields: FieldOpt = None,
-    grammar: GrammarOpt = False,
+    grammar: GrammarOpt = True,
     languagetool_url: LanguageToolOpt = None,
     metrics: MetricsOpt = False,
     config_file: ConfigFileOpt = None,
@@ -399,7 +399,7 @@ def show_config(
     rules: RulesOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
-    grammar: GrammarOpt = False,
+    grammar: GrammarOpt = True,
     languagetool_url: LanguageToolOpt = None,
     metrics: MetricsOpt = False,
 ) -> None:

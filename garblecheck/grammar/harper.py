@@ -1,4 +1,4 @@
-"""Harper (harper-py): an offline grammar checker, embedded, switched on by ``--grammar``.
+"""Harper (harper-py): an offline grammar checker, embedded, on by default (``--no-grammar``).
 
 Running all of Harper's ~900 rules costs twenty times its parse, so the linter runs only the
 rules listed in ``harper-rules.json`` (chosen from data by
