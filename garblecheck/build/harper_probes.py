@@ -32,6 +32,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from garblecheck.grammar.harper import linter
 from garblecheck.grammar.harper_triggers import MODAL, Y_PLURAL
 
 VOCABULARY = 100_000  # most frequent words of the corpora probed as mass nouns and single words
@@ -77,14 +78,8 @@ class Prober:
     """Lints probes with a chosen set of Harper rules and says which of them it flagged."""
 
     def __init__(self, rules: Iterable[str]) -> None:
-        import harper
-
-        wanted = set(rules)
-        self.linters: list[Any] = []
-        for dialect in (harper.Dialect.AMERICAN, harper.Dialect.BRITISH):
-            linter = harper.Linter(dialect)
-            linter.set_lint_config({r: r in wanted for r in linter.get_default_lint_config()})
-            self.linters.append(linter)
+        rules = list(rules)
+        self.linters: list[Any] = [linter(locale, rules) for locale in ("en-US", "en-GB")]
 
     def flagged(self, words: list[str], template: str) -> set[str]:
         """The words whose probe (``template`` filled with the word) any dialect flags; each
@@ -94,8 +89,8 @@ class Prober:
             probes = [template.format(w) for w in batch]
             starts = list(_starts(probes))
             text = "\n\n".join(probes)
-            for linter in self.linters:
-                for lint in linter.lint(text, language="plaintext"):
+            for each in self.linters:
+                for lint in each.lint(text, language="plaintext"):
                     found.add(batch[bisect.bisect_right(starts, lint.span.start) - 1])
         return found
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -126,26 +127,33 @@ def unknown_words(text: str) -> list[Match]:
     return matches
 
 
+def linter(locale: str | None, rules: Iterable[str]) -> Any:
+    """A Harper linter in the dialect of ``locale`` (British for en-GB, else American) that
+    runs only ``rules``."""
+    try:
+        import harper
+    except ImportError:
+        raise EngineError(None, MISSING) from None
+    dialect = harper.Dialect.BRITISH if locale == "en-GB" else harper.Dialect.AMERICAN
+    made = harper.Linter(dialect)
+    wanted = set(rules)
+    made.set_lint_config({r: r in wanted for r in made.get_default_lint_config()})
+    return made
+
+
 class HarperEngine:
     """Harper over a whole document, in the dialect of its locale, plus the unknown words."""
 
     name = "harper"
 
     def __init__(self) -> None:
-        self._linters: dict[int, Any] = {}
+        self._linters: dict[str, Any] = {}  # per dialect
 
     def _linter(self, locale: str | None) -> Any:
-        try:
-            import harper
-        except ImportError:
-            raise EngineError(None, MISSING) from None
-        dialect = harper.Dialect.BRITISH if locale == "en-GB" else harper.Dialect.AMERICAN
-        linter = self._linters.get(dialect)
-        if linter is None:
-            linter = self._linters[dialect] = harper.Linter(dialect)
-            wanted = enabled_rules()
-            linter.set_lint_config({r: r in wanted for r in linter.get_default_lint_config()})
-        return linter
+        dialect = "en-GB" if locale == "en-GB" else "en-US"
+        if dialect not in self._linters:
+            self._linters[dialect] = linter(dialect, enabled_rules())
+        return self._linters[dialect]
 
     def check(self, text: str, locale: str | None, seg: Segmentation | None = None) -> list[Match]:
         linter = self._linter(locale)
