@@ -25,6 +25,7 @@ from garblecheck.classify import features as feats
 from garblecheck.classify.model import REFERENCE_FREE, WITH_SOURCE, SentenceModel, shipped
 from garblecheck.config import Config
 from garblecheck.fluency import surprising_pairs
+from garblecheck.knowledge.phrases import document_pairs
 from garblecheck.model import Finding, Origin, Sentence
 from garblecheck.rules.base import RuleSpec
 from garblecheck.rules.kinds.classifier import MODELS
@@ -84,6 +85,8 @@ class ClassifierAnalyser(Analyser):
             if index is not None:
                 by_sentence.setdefault(index, []).append(f)
         batches: dict[str, list[tuple[Sentence, Mapping[str, float]]]] = {}
+        # every sentence's pair statistics at once (cached), unless a rule has asked already
+        document_pairs([s.text for s in ctx.doc.seg.sentences])
         for s in ctx.doc.seg.sentences:
             source = _source_text(ctx, s)
             inp = feats.SentenceInput(s.text, ctx.doc.seg.quoted_share(s.start, s.end),

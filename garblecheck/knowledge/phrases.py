@@ -288,7 +288,7 @@ def _pairs_of(texts: list[str]) -> list[SentencePairs]:
     win_seen = table.window.lookup(ids[wi], ids[wj])
     win_expected = table.expected_window(ids[wi], ids[wj])
     whole = SentencePairs(
-        [span for sentence in spans for span in sentence],
+        [span for own in spans for span in own],
         ids,
         np.arange(len(a), dtype=np.int64),
         adj_seen,
