@@ -400,10 +400,7 @@ def _substituted(sp: SentencePairs, table: PhraseTable, th: Thresholds) -> list[
     second_odd = odd == j_all[pair]
     adjacent = (j_all[pair] - i_all[pair]) == 1  # exact adjacent counts; else the window's
     partner = sp.ids[np.where(second_odd, i_all[pair], j_all[pair])]
-    first, second = np.where(second_odd, partner, syn), np.where(second_odd, syn, partner)
-    together = np.where(
-        adjacent, table.bigrams.lookup(first, second), table.window.lookup(first, second)
-    )
+    together = with_partner(table, partner, syn, second_odd, adjacent)
     unigram = np.stack([table.unigram[syn], table.unigram[sp.ids[odd]]])
     margin_col = np.stack([table.window_second[syn], table.window_second[sp.ids[odd]]])
     margin_row = np.stack([table.window_first[syn], table.window_first[sp.ids[odd]]])
@@ -414,8 +411,9 @@ def _substituted(sp: SentencePairs, table: PhraseTable, th: Thresholds) -> list[
     found = []
     for r in np.flatnonzero(together >= th.min_better).tolist():
         k, seen = int(pair[r]), float(pair_seen[r])
-        share = float(own[r] / th.ratio / (own[r] / th.ratio + margin[r]))
-        surprise = binomial_surprise(max(seen, 1.0), max(seen, 1.0) + float(together[r]), share)
+        surprise = swap_surprise(
+            seen, float(together[r]), float(own[r]), float(margin[r]), th.ratio
+        )
         if surprise > 0:
             found.append(
                 OddPair(
@@ -431,6 +429,32 @@ def _substituted(sp: SentencePairs, table: PhraseTable, th: Thresholds) -> list[
                 )
             )
     return found
+
+
+def with_partner(
+    table: PhraseTable,
+    partner: IntArray,
+    alt: IntArray,
+    alt_second: npt.NDArray[np.bool_],
+    adjacent: npt.NDArray[np.bool_] | None = None,
+) -> FloatArray:
+    """How often each alternative word goes with its partner, in the order of the pair it
+    would stand in (``alt_second``: the alternative comes second): adjacent-pair counts, or
+    the window's where ``adjacent`` is False."""
+    first, second = np.where(alt_second, partner, alt), np.where(alt_second, alt, partner)
+    bigram = table.bigrams.lookup(first, second)
+    if adjacent is None:
+        return bigram
+    return np.where(adjacent, bigram, table.window.lookup(first, second))
+
+
+def swap_surprise(seen: float, together: float, own: float, other: float, ratio: float) -> float:
+    """Evidence (nats) that a word stands where an alternative belongs: the pair's occurrences
+    split ``seen`` (at least 1: pairs seen once were pruned) to the word and ``together`` to
+    the alternative, where their overall counts (``own``, ``other``) discounted by ``ratio``
+    say the word should get its share (a binomial test)."""
+    seen = max(seen, 1.0)
+    return binomial_surprise(seen, seen + together, own / ratio / (own / ratio + other))
 
 
 def odd_pairs(

@@ -25,9 +25,10 @@ from garblecheck.knowledge.phrases import (
     IntArray,
     PhraseTable,
     SentencePairs,
-    binomial_surprise,
     document_pairs,
     phrase_table,
+    swap_surprise,
+    with_partner,
 )
 from garblecheck.model import Finding
 from garblecheck.rules.base import Option, RuleKind, register
@@ -135,16 +136,15 @@ class OddInflection(RuleKind):
         pairs = np.array(rows, dtype=np.int64)[row]
         partner = ids[pairs[:, 2]]
         second_odd = pairs[:, 1] > pairs[:, 2]
-        together = table.bigrams.lookup(
-            np.where(second_odd, partner, alt), np.where(second_odd, alt, partner)
-        )
+        together = with_partner(table, partner, alt, second_odd)
         best: dict[int, OddForm] = {}
         for r in np.flatnonzero(together >= self.min_better).tolist():
             k, odd, partner = rows[row[r]]
             seen = max(float(sp.adj_seen[k]), 1.0)  # pairs seen once were pruned
-            own = float(table.unigram[ids[odd]]) / self.ratio
-            share = own / (own + float(table.unigram[alt[r]]))
-            surprise = binomial_surprise(seen, seen + float(together[r]), share)
+            surprise = swap_surprise(
+                seen, float(together[r]), float(table.unigram[ids[odd]]),
+                float(table.unigram[alt[r]]), self.ratio,
+            )
             beyond = 2 * odd - partner  # the odd word's neighbour on its other side
             if surprise < self.min_surprise or self._chosen(text, sp, table, odd, beyond, alt[r]):
                 continue
