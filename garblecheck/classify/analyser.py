@@ -85,10 +85,12 @@ class ClassifierAnalyser(Analyser):
             if index is not None:
                 by_sentence.setdefault(index, []).append(f)
         batches: dict[str, list[tuple[Sentence, Mapping[str, float]]]] = {}
-        # every sentence's pair statistics at once (cached), unless a rule has asked already
-        document_pairs([s.text for s in ctx.doc.seg.sentences])
-        for s in ctx.doc.seg.sentences:
-            source = _source_text(ctx, s)
+        sentences = ctx.doc.seg.sentences
+        sources = [_source_text(ctx, s) for s in sentences]
+        # the pair statistics of every sentence and of its source at once (cached): the rules
+        # asked for the sentences' already, but nobody for the sources'
+        document_pairs([s.text for s in sentences] + [t for t in sources if t is not None])
+        for s, source in zip(sentences, sources, strict=True):
             inp = feats.SentenceInput(s.text, ctx.doc.seg.quoted_share(s.start, s.end),
                                       ctx.locale, by_sentence.get(s.index, ()), source)
             applies = (REFERENCE_FREE,) if source is None else (REFERENCE_FREE, WITH_SOURCE)
