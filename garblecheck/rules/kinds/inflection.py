@@ -164,8 +164,7 @@ class OddInflection(RuleKind):
         first, second = sorted((odd, beyond))
         if not _JOINED.fullmatch(text, sp.spans[first][2], sp.spans[second][1]):
             return False
-        word, other = sp.ids[beyond], np.array([sp.ids[odd], alt])
-        fixed = np.full(2, word)
-        counts = table.bigrams.lookup(*((other, fixed) if beyond > odd else (fixed, other)))
+        other = np.array([sp.ids[odd], alt])
+        counts = with_partner(table, np.full(2, sp.ids[beyond]), other, np.full(2, beyond < odd))
         rates = (counts + 0.5) / table.unigram[other]
         return bool(rates[0] >= self.ratio * rates[1])
