@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from syntok.segmenter import segment as syntok_segment
 
+from conftest import FIXTURES
 from garblecheck.segment import cuts
 from garblecheck.segment.blocks import paragraphs
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 # the characters syntok's decisions turn on, and words around them
 PIECES = [

@@ -147,20 +147,22 @@ class HarperEngine:
     name = "harper"
 
     def __init__(self) -> None:
-        self._linters: dict[str, Any] = {}  # per dialect
+        self._linters: dict[bool, Any] = {}  # British or not
 
     def _linter(self, locale: str | None) -> Any:
-        dialect = "en-GB" if locale == "en-GB" else "en-US"
-        if dialect not in self._linters:
-            self._linters[dialect] = linter(dialect, enabled_rules())
-        return self._linters[dialect]
+        british = locale == "en-GB"
+        if british not in self._linters:
+            self._linters[british] = linter(locale, enabled_rules())
+        return self._linters[british]
 
     def check(self, text: str, locale: str | None, seg: Segmentation | None = None) -> list[Match]:
-        linter = self._linter(locale)
+        dialect_linter = self._linter(locale)
         checked = text if seg is None else triggers().mask(text, seg)
         try:
             by_rule = (
-                {} if checked is None else linter.organized_lints(checked, language="plaintext")
+                {}
+                if checked is None
+                else dialect_linter.organized_lints(checked, language="plaintext")
             )
         except (RuntimeError, ValueError) as exc:
             raise EngineError(None, f"Harper failed: {exc}") from None

@@ -122,14 +122,14 @@ class _Reader(KnowledgeReader):
         if not isinstance(items, list) or not items:
             raise self.fail(f"{where}.mistakes", "must be a non-empty list")
         mistakes = tuple(self.mistake(m, f"{where}.mistakes.{i}") for i, m in enumerate(items))
-        alternatives = "|".join(f"(?P<m{i}>{m.pattern})" for i, m in enumerate(mistakes))
+        mistaken = "|".join(f"(?P<m{i}>{m.pattern})" for i, m in enumerate(mistakes))
         return Country(
             name=name,
             names=frozenset(self.strings(entry.get("names"), f"{where}.names")),
             markers=_words(markers) if markers else None,
             bodies=_words(bodies) if bodies else None,
             mistakes=mistakes,
-            pattern=re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)"),
+            pattern=re.compile(r"(?<!\w)(?:" + mistaken + r")(?!\w)"),
         )
 
 
