@@ -12,6 +12,15 @@ class GarblecheckError(Exception):
         self.problem = problem
 
 
+def yaml_problem(exc: Exception) -> str:
+    """One line for a YAML parse error: PyYAML's message spans several lines (context, the
+    offending line, a caret), where the CLI prints one."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}: " if mark is not None else ""
+    problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{where}invalid YAML: {problem}"
+
+
 class InputError(GarblecheckError):
     """A document that cannot be read: missing, empty, binary, undecodable, too large."""
 

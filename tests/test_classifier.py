@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import garblecheck
-from conftest import FIXTURES, SHARED_DATA, SOURCE, SPUN, needs_shared_data
+from conftest import FIXTURES, SHARED_DATA, SOURCE, SPUN, needs_shared_data, run_cli
 from garblecheck.classify import features as feats
 from garblecheck.classify.model import (
     FILE,
@@ -177,3 +177,25 @@ def test_evaluate_on_mqm_prints_baselines() -> None:
 
     text = evaluate(SHARED_DATA / "mqm" / "newstest2020-zhen.jsonl", limit=60)
     assert "classifier AUROC" in text and "length AUROC" in text and "chrF AUROC" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("gold.yaml", b"copy: [unclosed\n  x: 1\n", "line 2: invalid YAML"),
+        ("gold.yaml", b"\xff\xfe\x00binary", "not UTF-8 text"),
+        ("gold.yaml", b"copy: nowhere.txt\nsource: nowhere.txt\nitems: []\n",
+         "not a gold file with readable copy, source and items"),
+        ("mqm.jsonl", b"{\"hyp\": \"A sentence.\"}\n", "line 1: no ref, has_major_accuracy"),
+        ("mqm.jsonl", b"\n[1, 2\n", "line 2: not a JSON object"),
+    ],
+)  # fmt: skip
+def test_evaluate_names_a_bad_file_in_one_line(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run_cli("evaluate", str(path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert str(path) in result.stderr and problem in result.stderr

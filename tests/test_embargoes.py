@@ -120,3 +120,4 @@ def test_a_broken_knowledge_file_is_named(tmp_path: Path, content: str, problem:
     with pytest.raises(RuleError, match=problem) as err:
         rule(str(path))
     assert str(path) in str(err.value)
+    assert "\n" not in str(err.value)  # PyYAML's own message spans several lines

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 import garblecheck.rules.kinds  # noqa: F401  (registers every kind)
-from garblecheck.errors import RuleError
+from garblecheck.errors import RuleError, yaml_problem
 from garblecheck.model import CATEGORIES, Severity
 from garblecheck.packs import packs_dir
 from garblecheck.rules.base import KINDS, Example, Option, RuleKind, RuleSpec
@@ -51,10 +51,7 @@ class _File:
             node = loader.get_single_node()
             self.data: Any = None if node is None else loader.construct_document(node)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise RuleError(str(path), f"{where}invalid YAML: {problem}") from None
+            raise RuleError(str(path), yaml_problem(exc)) from None
         finally:
             loader.dispose()
         if node is not None:

@@ -19,7 +19,7 @@ import yaml
 from garblecheck.classify.analyser import ClassifierAnalyser, Scored, primary
 from garblecheck.classify.model import REFERENCE_FREE, WITH_SOURCE
 from garblecheck.config import Config
-from garblecheck.errors import InputError
+from garblecheck.errors import InputError, yaml_problem
 from garblecheck.ingest import document_from_text
 from garblecheck.model import Document
 from garblecheck.pipeline import Pipeline
@@ -128,20 +128,33 @@ def judge(doc: Document, source: Document | None,
     return scored, flagged
 
 
-def _gold(path: Path, mode: str) -> Iterator[Judged]:
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+def _gold_items(path: Path) -> tuple[str, str, list[dict[str, Any]]]:
+    """The copy's text, the source's text and the labelled items of a gold YAML file (paths in
+    it are relative to the folder above the file's, as in ``../shared/gold``)."""
+    try:
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        raise InputError(str(path), yaml_problem(exc)) from None
     root = path.resolve().parent.parent
     try:
         copy_text = (root / gold["copy"]).read_text(encoding="utf-8")
         source_text = (root / gold["source"]).read_text(encoding="utf-8")
-    except (KeyError, TypeError, OSError) as exc:
+        items = [i for i in gold["items"] if isinstance(i["anchor"], str) and i["label"]]
+    except (KeyError, TypeError, OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            str(path), f"not a gold file with readable copy and source ({exc})"
-        ) from exc
+            str(path), f"not a gold file with readable copy, source and items ({exc})"
+        ) from None
+    return copy_text, source_text, items
+
+
+def _gold(path: Path, mode: str) -> Iterator[Judged]:
+    copy_text, source_text, items = _gold_items(path)
     doc = document_from_text(copy_text, str(path))
     source = document_from_text(source_text) if mode == "compare" else None
     scored, flagged = judge(doc, source, scorer())
-    for item in gold["items"]:
+    for item in items:
         if item["label"] not in ("garbled", "clean"):
             continue
         start = copy_text.find(item["anchor"])
@@ -154,20 +167,42 @@ def _gold(path: Path, mode: str) -> Iterator[Judged]:
                      any(s.sentence.index in flagged for s in mine), item["anchor"])
 
 
-def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged]:
-    parts = scorer()
+_MQM_KEYS = ("hyp", "ref", "has_major_accuracy")
+
+
+def _machine_rows(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
+    """The machine hypotheses of an MQM-style JSONL file (human translations left out), the
+    first ``limit`` of them; a line that is not such a row is an error naming the line."""
     seen = 0
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row.get("is_human_translation") or (limit is not None and seen >= limit):
-                continue
-            seen += 1
-            source = document_from_text(row["ref"]) if mode == "compare" else None
-            scored, flagged = judge(document_from_text(row["hyp"]), source, parts)
-            best = max(primary(scored), key=lambda s: s.probability)
-            yield Judged(int(bool(row["has_major_accuracy"])), best.probability,
-                         best.model.threshold, bool(flagged), row["hyp"])
+        try:
+            for n, line in enumerate(fh, 1):
+                if limit is not None and seen >= limit:
+                    return
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    missing = [k for k in _MQM_KEYS if k not in row]
+                except (json.JSONDecodeError, TypeError) as exc:
+                    raise InputError(str(path), f"line {n}: not a JSON object ({exc})") from None
+                if missing:
+                    raise InputError(str(path), f"line {n}: no {', '.join(missing)}")
+                if not row.get("is_human_translation"):
+                    seen += 1
+                    yield row
+        except UnicodeDecodeError:
+            raise InputError(str(path), "not UTF-8 text") from None
+
+
+def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged]:
+    parts = scorer()
+    for row in _machine_rows(path, limit):
+        source = document_from_text(row["ref"]) if mode == "compare" else None
+        scored, flagged = judge(document_from_text(row["hyp"]), source, parts)
+        best = max(primary(scored), key=lambda s: s.probability)
+        yield Judged(int(bool(row["has_major_accuracy"])), best.probability,
+                     best.model.threshold, bool(flagged), row["hyp"])
 
 
 def evaluate(path: Path, *, mode: str = "check", limit: int | None = None) -> str:
@@ -192,19 +227,8 @@ def evaluate(path: Path, *, mode: str = "check", limit: int | None = None) -> st
         lines.append(f"  {name:10s}: recall {tp}/{sum(labels)} = {recall:.3f}, false "
                      f"positives {fp}, precision {precision:.3f}, F1 {f1:.3f}")
     if not is_gold and 0 < sum(labels) < len(labels):
-        rows = _mqm_rows(path, len(judged))
+        rows = list(_machine_rows(path, len(judged)))
         base = baseline_aurocs(labels, [r["hyp"] for r in rows], [r["ref"] for r in rows])
         lines.append(f"  baselines: length AUROC {base['length']:.3f}, chrF AUROC "
                      f"{base['chrF']:.3f}")
     return "\n".join(lines)
-
-
-def _mqm_rows(path: Path, n: int) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if not row.get("is_human_translation") and len(rows) < n:
-                rows.append(row)
-    return rows
-

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from garblecheck.errors import RuleError
+from garblecheck.errors import RuleError, yaml_problem
 from garblecheck.rules.kinds.existence import compile_pattern
 
 
@@ -27,8 +27,10 @@ class KnowledgeReader:
         """The file's YAML (safe loading only); ``what`` names its contents in the error."""
         try:
             return yaml.safe_load(self.path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(str(self.path), f"cannot load {what}: {exc}") from None
+        except yaml.YAMLError as exc:
+            raise RuleError(str(self.path), f"cannot load {what}: {yaml_problem(exc)}") from None
 
     def fail(self, where: str, problem: str) -> RuleError:
         return RuleError(str(self.path), f"key '{where}': {problem}")
