@@ -199,3 +199,15 @@ def test_evaluate_names_a_bad_file_in_one_line(
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert str(path) in result.stderr and problem in result.stderr
+
+
+def test_train_names_a_bad_data_line(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "bbc-2005-dev.jsonl").write_text(
+        '{"id": "1", "topic": "business", "text": "Clean copy."}\n{"id": "2"}\n', encoding="utf-8"
+    )
+    result = run_cli("train", "--data", str(tmp_path), "--out", str(tmp_path / "model.json"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "bbc-2005-dev.jsonl: line 2: no topic, text" in result.stderr
+    assert not (tmp_path / "model.json").exists()

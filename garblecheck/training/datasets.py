@@ -21,6 +21,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, Literal
 
+from garblecheck.errors import InputError
 from garblecheck.segment import segment
 from garblecheck.training.spinner import DEFAULT_RATES, KINDS, names_in, spin
 
@@ -56,14 +57,31 @@ def doc_hash(doc: str, seed: int, salt: str) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
-def _rows(path: Path | str) -> Iterator[dict[str, Any]]:
+def jsonl_rows(path: Path | str, keys: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """The objects of a JSONL file, blank lines skipped; a line that is not an object with
+    ``keys`` is an error naming the file and the line, as is a file that is not UTF-8."""
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+        try:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    missing = [k for k in keys if k not in row]
+                except (json.JSONDecodeError, TypeError) as exc:
+                    raise InputError(str(path), f"line {n}: not a JSON object ({exc})") from None
+                if missing or not isinstance(row, dict):
+                    raise InputError(str(path), f"line {n}: no {', '.join(missing or keys)}")
+                yield row
+        except UnicodeDecodeError:
+            raise InputError(str(path), "not UTF-8 text") from None
 
 
 MinorPolicy = Literal["skip", "clean"]
+
+
+MQM_KEYS = ("hyp", "ref", "doc", "sys", "seg_id", "errors", "score", "has_major_accuracy",
+            "is_human_translation")
 
 
 def mqm(
@@ -77,7 +95,7 @@ def mqm(
     keeps them as clean). Human translations are the references of the other rows and count
     as clean whatever the raters said (the annotation is kept in ``extra``).
     """
-    for row in _rows(path):
+    for row in jsonl_rows(path, MQM_KEYS):
         human = bool(row["is_human_translation"])
         major = bool(row["has_major_accuracy"])
         if human:
@@ -100,7 +118,7 @@ def mqm(
 
 def bbc(path: Path | str, *, seed: int = 0, validation: float = 0.2) -> Iterator[Example]:
     """Sentences of the BBC articles' prose (clean); exact duplicate articles are skipped."""
-    for row in _rows(path):
+    for row in jsonl_rows(path, ("id", "topic", "text")):
         if row.get("duplicate_of"):
             continue
         doc = str(row["id"])
@@ -113,7 +131,7 @@ def bbc(path: Path | str, *, seed: int = 0, validation: float = 0.2) -> Iterator
 def jfleg(path: Path | str, *, seed: int = 0, validation: float = 0.2) -> Iterator[Example]:
     """JFLEG: the learner's sentence (garbled, its first correction as source) and that
     correction (clean); both belong to the row's own document."""
-    for row in _rows(path):
+    for row in jsonl_rows(path, ("id", "src", "refs")):
         doc = f"jfleg-{row['id']}"
         split = split_of(doc, seed, validation)
         correction = row["refs"][0]

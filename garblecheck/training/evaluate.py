@@ -6,9 +6,9 @@ Every MQM figure is printed beside the length-only and chrF baselines of the sam
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from garblecheck.ingest import document_from_text
 from garblecheck.model import Document
 from garblecheck.pipeline import Pipeline
 from garblecheck.rules.loader import load_rules
-from garblecheck.training.datasets import VALIDATION
+from garblecheck.training.datasets import VALIDATION, jsonl_rows
 from garblecheck.training.metrics import (
     at_threshold,
     auroc,
@@ -167,32 +167,11 @@ def _gold(path: Path, mode: str) -> Iterator[Judged]:
                      any(s.sentence.index in flagged for s in mine), item["anchor"])
 
 
-_MQM_KEYS = ("hyp", "ref", "has_major_accuracy")
-
-
 def _machine_rows(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    """The machine hypotheses of an MQM-style JSONL file (human translations left out), the
-    first ``limit`` of them; a line that is not such a row is an error naming the line."""
-    seen = 0
-    with open(path, encoding="utf-8") as fh:
-        try:
-            for n, line in enumerate(fh, 1):
-                if limit is not None and seen >= limit:
-                    return
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    missing = [k for k in _MQM_KEYS if k not in row]
-                except (json.JSONDecodeError, TypeError) as exc:
-                    raise InputError(str(path), f"line {n}: not a JSON object ({exc})") from None
-                if missing:
-                    raise InputError(str(path), f"line {n}: no {', '.join(missing)}")
-                if not row.get("is_human_translation"):
-                    seen += 1
-                    yield row
-        except UnicodeDecodeError:
-            raise InputError(str(path), "not UTF-8 text") from None
+    """The first ``limit`` machine hypotheses of an MQM-style JSONL file (human translations
+    are left out)."""
+    rows = jsonl_rows(path, ("hyp", "ref", "has_major_accuracy"))
+    return islice((row for row in rows if not row.get("is_human_translation")), limit)
 
 
 def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged]:
