@@ -132,6 +132,23 @@ def test_findings_quote_the_source() -> None:
     assert odd.origin == "compare"
 
 
+@pytest.mark.parametrize(
+    ("source_word", "copy_word", "severity"),
+    [
+        ("acid", "corrosive", Severity.WARNING),  # a paraphrasing tool's known swap
+        ("image", "picture", Severity.WARNING),  # dictionary synonyms, but a known swap too
+        ("big", "large", Severity.INFO),  # an editor's choice of synonym
+    ],
+)
+def test_known_tool_swaps_are_sure_even_between_synonyms(
+    source_word: str, copy_word: str, severity: Severity
+) -> None:
+    sentence = "Officials said the {} one was on the table a week earlier, not today."
+    findings = _compare(_doc(sentence.format(copy_word)), _doc(sentence.format(source_word)))
+    (odd,) = [f for f in findings if f.rule == "GC706"]
+    assert odd.severity is severity
+
+
 def test_reported_speech_is_quiet() -> None:
     findings = _compare(
         _doc("Wallace told MPs the UK had decided to send defensive weapons to Ukraine."),

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from garblecheck.rules.kinds.fingerprints import build_index, match_at, phrase_tokens
+from garblecheck.knowledge.fingerprints import phrase_tokens
+from garblecheck.rules.kinds.fingerprints import build_index, match_at
 
 SOURCE = "tortured/pps-fingerprints-dev.tsv"
 CLEAN_NEWS = "news/bbc-2005-dev.jsonl"

@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from garblecheck.comparison.diff import Difference
 from garblecheck.comparison.tokens import NEGATORS, Token, american
 from garblecheck.knowledge.countries import country_of
+from garblecheck.knowledge.fingerprints import known_swaps
 from garblecheck.knowledge.lexicon import Lexicon
 from garblecheck.knowledge.phrases import PhraseTable, token_key
 
@@ -145,8 +146,9 @@ def changed_content(d: Difference, copy_keys: set[str], source_keys: set[str]) -
 
 def odd_synonym(d: Difference, lex: Lexicon) -> Verdict | None:
     """A word swapped for another inside a stretch the copy otherwise follows word for word:
-    what a spinner does. More certain when WordNet relates the two words only through some
-    sense and the copy's word is the rarer one."""
+    what a spinner does. Sure when paraphrasing tools are known to make that swap (even
+    between dictionary synonyms); otherwise more certain when WordNet relates the two words
+    only through some sense and the copy's word is the rarer one."""
     if not d.verbatim or not 1 <= len(d.source) <= 2 or not 1 <= len(d.copy) <= 2:
         return None
     src = [t for t in d.source if t.content]
@@ -159,6 +161,8 @@ def odd_synonym(d: Difference, lex: Lexicon) -> Verdict | None:
         for c in cpy:
             if _variants(s.lower, c.lower, lex):
                 return None
+    if any((s.lower, c.lower) in known_swaps() for s in src for c in cpy):
+        return Verdict("GC706", 0.8)  # a swap paraphrasing tools are known to make
     if any(_plain_synonyms(s.lower, c.lower, lex) for s in src for c in cpy):
         return Verdict("GC706", 0.4, weak=True)  # an ordinary editor's choice of word
     related = any(lex.related(s.lower, c.lower) for s in src for c in cpy)

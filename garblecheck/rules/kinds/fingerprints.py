@@ -7,26 +7,15 @@ giant alternation regex per sentence would not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from garblecheck.analyser import Context
-from garblecheck.errors import RuleError
+from garblecheck.knowledge.fingerprints import FOLD, TOKEN, phrase_tokens, read_fingerprints
 from garblecheck.model import Finding
 from garblecheck.packs import knowledge_path
 from garblecheck.rules.base import Option, RuleKind, register
-
-# words (with inner hyphens/apostrophes) or single punctuation marks, so that punctuation in
-# the text breaks a match unless the phrase itself has it
-_TOKEN = re.compile(r"\w+(?:[-'’‑]\w+)*|[^\w\s]")
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‑": "-", "–": "-"})
-
-
-def phrase_tokens(text: str) -> list[str]:
-    """The normalised tokens of a phrase; the build and the matcher share this definition."""
-    return [m.group().translate(_FOLD).lower() for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -67,22 +56,14 @@ class Fingerprints(RuleKind):
 
     def prepare(self) -> None:
         path = knowledge_path(str(self.spec.options.get("file", "tortured-phrases.tsv")))
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip()]
-        except OSError as exc:
-            raise RuleError(str(self.spec.path), f"cannot read fingerprints {path}: {exc}") from exc
-        rows = [r for r in rows if not r[0].startswith("#") and r[0] != "tortured"]
-        if any(len(r) < 2 for r in rows):
-            raise RuleError(str(path), "every fingerprint row needs tortured<TAB>expected")
-        self.index = build_index((r[0], r[1]) for r in rows)
+        self.index = build_index(read_fingerprints(path))  # a bad file is named in the error
 
     def check(self, ctx: Context) -> list[Finding]:
         text = ctx.doc.text
         found: list[Finding] = []
         for sent in ctx.doc.seg.sentences:
-            matches = list(_TOKEN.finditer(text, sent.start, sent.end))
-            words = [m.group().translate(_FOLD).lower() for m in matches]
+            matches = list(TOKEN.finditer(text, sent.start, sent.end))
+            words = [m.group().translate(FOLD).lower() for m in matches]
             i = 0
             while i < len(words):
                 fp = match_at(self.index, words, i)
