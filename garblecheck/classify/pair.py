@@ -77,9 +77,9 @@ def _words(keys: list[str]) -> list[str]:
     return [key for key in keys if key[0].isalnum()]
 
 
-def _total_logprob(text: str, keys: list[str]) -> float:
+def _total_logprob(features: Mapping[str, float], keys: list[str]) -> float:
     """Sum of the word-pair log-probabilities of a sentence (its mean times its pairs)."""
-    return sentence_features(text)["logprob_mean"] * max(len(keys) - 1, 0)
+    return features["logprob_mean"] * max(len(keys) - 1, 0)
 
 
 def _names(text: str) -> Counter[str]:
@@ -115,7 +115,7 @@ def values(copy: str, source: str) -> Mapping[str, float]:
             Counter(_NUMBER.findall(copy)), Counter(_NUMBER.findall(source))
         ),
         "names_changed": _changed(_names(copy), _names(source)),
-        "logprob_drop": _total_logprob(source, source_keys) - _total_logprob(copy, copy_keys),
+        "logprob_drop": _total_logprob(fs, source_keys) - _total_logprob(fc, copy_keys),
         "logprob_min_drop": fs["logprob_min"] - fc["logprob_min"],
         "odd_max_gain": fc["odd_max"] - fs["odd_max"],
     }
