@@ -63,18 +63,23 @@ def jsonl_rows(path: Path | str, keys: Sequence[str]) -> Iterator[dict[str, Any]
     with open(path, encoding="utf-8") as fh:
         try:
             for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    missing = [k for k in keys if k not in row]
-                except (json.JSONDecodeError, TypeError) as exc:
-                    raise InputError(str(path), f"line {n}: not a JSON object ({exc})") from None
-                if missing or not isinstance(row, dict):
-                    raise InputError(str(path), f"line {n}: no {', '.join(missing or keys)}")
-                yield row
+                if line.strip():
+                    yield _object(line, keys, str(path), n)
         except UnicodeDecodeError:
             raise InputError(str(path), "not UTF-8 text") from None
+
+
+def _object(line: str, keys: Sequence[str], path: str, n: int) -> dict[str, Any]:
+    """Line ``n`` of a JSONL file as an object holding ``keys``."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"line {n}: not a JSON object ({exc})") from None
+    if not isinstance(row, dict):
+        raise InputError(path, f"line {n}: not a JSON object")
+    if missing := [k for k in keys if k not in row]:
+        raise InputError(path, f"line {n}: no {', '.join(missing)}")
+    return row
 
 
 MinorPolicy = Literal["skip", "clean"]
