@@ -105,6 +105,7 @@ class Judged:
     threshold: float
     flagged: bool
     text: str
+    reference: str | None = None  # an MQM row's reference, for the chrF baseline
 
 
 def scorer(pipeline: Pipeline | None = None) -> tuple[Pipeline, ClassifierAnalyser]:
@@ -181,7 +182,7 @@ def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged]:
         scored, flagged = judge(document_from_text(row["hyp"]), source, parts)
         best = max(primary(scored), key=lambda s: s.probability)
         yield Judged(int(bool(row["has_major_accuracy"])), best.probability,
-                     best.model.threshold, bool(flagged), row["hyp"])
+                     best.model.threshold, bool(flagged), row["hyp"], row["ref"])
 
 
 def evaluate(path: Path, *, mode: str = "check", limit: int | None = None) -> str:
@@ -206,8 +207,7 @@ def evaluate(path: Path, *, mode: str = "check", limit: int | None = None) -> st
         lines.append(f"  {name:10s}: recall {tp}/{sum(labels)} = {recall:.3f}, false "
                      f"positives {fp}, precision {precision:.3f}, F1 {f1:.3f}")
     if not is_gold and 0 < sum(labels) < len(labels):
-        rows = list(_machine_rows(path, len(judged)))
-        base = baseline_aurocs(labels, [r["hyp"] for r in rows], [r["ref"] for r in rows])
+        base = baseline_aurocs(labels, [j.text for j in judged], [j.reference for j in judged])
         lines.append(f"  baselines: length AUROC {base['length']:.3f}, chrF AUROC "
                      f"{base['chrF']:.3f}")
     return "\n".join(lines)
