@@ -179,6 +179,27 @@ def test_evaluate_on_mqm_prints_baselines() -> None:
     assert "classifier AUROC" in text and "length AUROC" in text and "chrF AUROC" in text
 
 
+def test_evaluate_skips_a_row_read_as_a_headline(tmp_path: Path) -> None:
+    rows = [
+        {"hyp": "The minister said on Monday that the talks would resume next week.",
+         "ref": "The minister said on Monday that talks would resume next week.",
+         "has_major_accuracy": False},
+        {"hyp": "Beijing market regulators carry out law enforcement before the festival",
+         "ref": "Beijing market regulator enforces the law before the holiday",
+         "has_major_accuracy": True},
+        {"hyp": "The minister said on Monday that the talks would never resume at all.",
+         "ref": "The minister said on Monday that talks would resume next week.",
+         "has_major_accuracy": True},
+    ]  # fmt: skip
+    path = tmp_path / "mqm.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = run_cli("evaluate", str(path), "--mode", "compare")
+    assert result.returncode == 0, result.stderr
+    assert "2 sentences, 1 garbled" in result.stdout
+    assert "1 rows skipped: read as headlines" in result.stdout
+    assert "chrF AUROC" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [

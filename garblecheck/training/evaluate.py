@@ -175,11 +175,16 @@ def _machine_rows(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
     return islice((row for row in rows if not row.get("is_human_translation")), limit)
 
 
-def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged]:
+def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged | None]:
+    """Each machine hypothesis judged; None for one read as a headline rather than a sentence
+    (no closing stop, few words): the classifier scores prose sentences only."""
     parts = scorer()
     for row in _machine_rows(path, limit):
         source = document_from_text(row["ref"]) if mode == "compare" else None
         scored, flagged = judge(document_from_text(row["hyp"]), source, parts)
+        if not scored:
+            yield None
+            continue
         best = max(primary(scored), key=lambda s: s.probability)
         yield Judged(int(bool(row["has_major_accuracy"])), best.probability,
                      best.model.threshold, bool(flagged), row["hyp"], row["ref"])
@@ -190,13 +195,16 @@ def evaluate(path: Path, *, mode: str = "check", limit: int | None = None) -> st
     garbled or clean item) or an MQM-style JSONL file (machine hypotheses; garbled = a Major
     accuracy error; in compare mode the reference is the source), with the baselines."""
     is_gold = path.suffix in (".yaml", ".yml")
-    judged = list(_gold(path, mode) if is_gold else _mqm(path, mode, limit))
+    rows = list(_gold(path, mode) if is_gold else _mqm(path, mode, limit))
+    judged = [j for j in rows if j is not None]
     if not judged:
         raise InputError(str(path), "no labelled sentences")
     labels = [j.label for j in judged]
     probs = [j.probability for j in judged]
     own = [j.probability >= j.threshold for j in judged]
     lines = [f"{path.name} ({mode}): {len(judged)} sentences, {sum(labels)} garbled"]
+    if skipped := len(rows) - len(judged):
+        lines.append(f"  {skipped} rows skipped: read as headlines, no sentence to score")
     if 0 < sum(labels) < len(labels):
         lines.append(f"  classifier AUROC {auroc(labels, probs):.3f}")
     for name, flags in (("classifier", own), ("whole tool", [j.flagged for j in judged])):
