@@ -184,8 +184,6 @@ def test_disabled_rule_is_not_checked() -> None:
     assert {f.rule for f in found[SPUN]} == {"GC152"}
 
 
-
-
 def test_rule_file_errors_name_the_key(tmp_path: Path) -> None:
     text = (ROOT / "rules" / "corpus" / "GC151-corpus-title.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "GC151.yaml"

@@ -95,4 +95,3 @@ def test_rule_reports_a_warning_with_the_phrase() -> None:
     assert len(found) == 1
     assert found[0].evidence == "wore the reform"
     assert "'wear' takes" in found[0].message and "man-made objects" in found[0].message
-
