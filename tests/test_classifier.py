@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -179,25 +181,46 @@ def test_evaluate_on_mqm_prints_baselines() -> None:
     assert "classifier AUROC" in text and "length AUROC" in text and "chrF AUROC" in text
 
 
-def test_evaluate_skips_a_row_read_as_a_headline(tmp_path: Path) -> None:
-    rows = [
-        {"hyp": "The minister said on Monday that the talks would resume next week.",
-         "ref": "The minister said on Monday that talks would resume next week.",
-         "has_major_accuracy": False},
-        {"hyp": "Beijing market regulators carry out law enforcement before the festival",
-         "ref": "Beijing market regulator enforces the law before the holiday",
-         "has_major_accuracy": True},
-        {"hyp": "The minister said on Monday that the talks would never resume at all.",
-         "ref": "The minister said on Monday that talks would resume next week.",
-         "has_major_accuracy": True},
-    ]  # fmt: skip
+SAID = "The minister said on Monday that talks would resume next week."
+
+
+def _mqm_file(tmp_path: Path, *rows: tuple[str, bool]) -> Path:
+    """An MQM-style file of (hypothesis, has a Major accuracy error) rows, SAID the reference."""
     path = tmp_path / "mqm.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    lines = [json.dumps({"hyp": hyp, "ref": SAID, "has_major_accuracy": bad}) for hyp, bad in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# the CLI with sacrebleu (the optional [train] extra) made unimportable, as in a plain install
+WITHOUT_SACREBLEU = (
+    "import sys; sys.modules['sacrebleu'] = None; "
+    "from garblecheck.cli import main; sys.exit(main())"
+)
+
+
+def test_evaluate_skips_a_row_read_as_a_headline(tmp_path: Path) -> None:
+    path = _mqm_file(
+        tmp_path,
+        (SAID.replace("resume next week", "never resume"), True),
+        ("Beijing regulators enforce the law before the festival", True),  # no closing stop
+        (SAID.replace("next week", "next year"), True),
+    )
     result = run_cli("evaluate", str(path), "--mode", "compare")
     assert result.returncode == 0, result.stderr
-    assert "2 sentences, 1 garbled" in result.stdout
+    assert "2 sentences, 2 garbled" in result.stdout
     assert "1 rows skipped: read as headlines" in result.stdout
-    assert "chrF AUROC" in result.stdout
+
+
+def test_evaluate_without_sacrebleu_says_so_in_one_line(tmp_path: Path) -> None:
+    path = _mqm_file(tmp_path, (SAID, False), (SAID.replace("next week", "never"), True))
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_SACREBLEU, "evaluate", str(path)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "needs sacrebleu: pip install 'garblecheck[train]'" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from typing import Any
 
 from sklearn.metrics import roc_auc_score
 
+from garblecheck.errors import EngineError
+
 
 def auroc(labels: Sequence[int], scores: Sequence[float]) -> float:
     """Area under the ROC curve: the chance a garbled sentence scores above a clean one."""
@@ -84,13 +86,15 @@ def length_score(text: str, source: str | None = None) -> float:
     return float(len(text.split()))
 
 
+NEEDS_SACREBLEU = "the chrF baseline needs sacrebleu: pip install 'garblecheck[train]'"
+
+
 @cache
 def _chrf_metric() -> Any:
     try:
         from sacrebleu.metrics.chrf import CHRF
-    except ImportError as exc:  # an optional extra: training only
-        raise ImportError("the chrF baseline needs sacrebleu: pip install garblecheck[train]") \
-            from exc
+    except ImportError:  # an optional extra: training and evaluation only
+        raise EngineError(None, NEEDS_SACREBLEU) from None
     return CHRF()
 
 
