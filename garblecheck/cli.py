@@ -51,6 +51,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # help texts are plain words: Rich markup would eat "[tool.garblecheck]"
+    rich_markup_mode=None,
 )
 
 

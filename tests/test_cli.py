@@ -172,3 +172,9 @@ def test_build_knowledge_offers_every_builder() -> None:
     from garblecheck.cli import Knowledge
 
     assert {k.value for k in Knowledge} == {*BUILDERS, "all"}
+
+
+def test_help_keeps_the_settings_table_name() -> None:
+    """Help is plain text: "[tool.garblecheck]" once vanished as if it were Rich markup."""
+    proc = run_cli("check", "--help")
+    assert proc.returncode == 0 and "[tool.garblecheck]" in " ".join(proc.stdout.split())
