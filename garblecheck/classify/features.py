@@ -26,6 +26,7 @@ from garblecheck.fluency import sentence_features
 from garblecheck.knowledge.phrases import sentence_pairs, token_spans
 from garblecheck.knowledge.preferences import argument_features
 from garblecheck.knowledge.spelling import dialect_scores
+from garblecheck.meaning.features import DESCRIPTIONS as MEANING_DESCRIPTIONS
 from garblecheck.model import Finding, Severity
 
 # finding categories pooled into one count each: what kind of problem another analyser saw
@@ -113,7 +114,7 @@ DESCRIPTIONS: Mapping[str, str] = {
     "odd_max_gain": "an odd word pair the source does not have",
     "unexplained": "words the source does not have",
     "dropped": "words of the source left out",
-} | {
+} | MEANING_DESCRIPTIONS | {
     f"{origin}_{what}": f"{label} ({what})"
     for origin, label in (("rules", "rule hits"), ("compare", "differences from the source"))
     for what in (*GROUPS, "warning", "info")

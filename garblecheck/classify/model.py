@@ -21,9 +21,13 @@ import numpy as np
 import numpy.typing as npt
 
 from garblecheck.errors import RuleError
+from garblecheck.meaning.features import SpanModel
 from garblecheck.packs import knowledge_path
 
 FILE = "classifier.json"
+# the with-source model that also reads the paraphrase model's features, and the word-piece
+# span model they come from (the [meaning] extra; ``garblecheck train --meaning``)
+MEANING_FILE = "classifier-meaning.json"
 VERSION = 1
 REFERENCE_FREE = "reference_free"
 WITH_SOURCE = "with_source"
@@ -129,11 +133,24 @@ def _model(data: Mapping[str, Any]) -> SentenceModel:
 
 def read(path: Path) -> dict[str, SentenceModel]:
     """The models of a classifier file, by name; RuleError naming the file when unusable."""
+    return _read(path)[0]
+
+
+def read_meaning(path: Path) -> tuple[SentenceModel, SpanModel]:
+    """The with-source model and the span model of a meaning classifier file."""
+    models, spans = _read(path)
+    if spans is None or WITH_SOURCE not in models:
+        raise RuleError(str(path), "not a meaning classifier file (no span model)")
+    return models[WITH_SOURCE], spans
+
+
+def _read(path: Path) -> tuple[dict[str, SentenceModel], SpanModel | None]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != VERSION:
             raise RuleError(str(path), f"not a version {VERSION} classifier file")
-        return {name: _model(m) for name, m in data["models"].items()}
+        spans = SpanModel.from_json(data["spans"]) if "spans" in data else None
+        return {name: _model(m) for name, m in data["models"].items()}, spans
     except OSError as exc:
         raise RuleError(str(path), f"cannot read the classifier ({exc.strerror})") from exc
     except (ValueError, KeyError, TypeError, IndexError) as exc:
@@ -146,6 +163,12 @@ def read(path: Path) -> dict[str, SentenceModel]:
 def shipped() -> dict[str, SentenceModel]:
     """The models shipped in the knowledge packs, read on first use."""
     return read(knowledge_path(FILE))
+
+
+@lru_cache(maxsize=1)
+def shipped_meaning() -> tuple[SentenceModel, SpanModel]:
+    """The shipped meaning model (with a source) and its span model, read on first use."""
+    return read_meaning(knowledge_path(MEANING_FILE))
 
 
 def forest_json(trees: Sequence[Any], depth: int) -> dict[str, Any]:

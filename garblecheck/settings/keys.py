@@ -142,6 +142,7 @@ KEYS: dict[str, Key] = {
         Key("languagetool-url", _text, "languagetool_url"),
         Key("languagetool-timeout", _number(0.1, None), "languagetool_timeout"),
         Key("metrics", _flag, "metrics"),
+        Key("meaning", _flag, "meaning"),
         Key("max-bytes", _count, "max_bytes"),
         Key("include", _globs, None, per_path=False),
         Key("exclude", _globs, None, per_path=False),

@@ -108,11 +108,13 @@ class Judged:
     reference: str | None = None  # an MQM row's reference, for the chrF baseline
 
 
-def scorer(pipeline: Pipeline | None = None) -> tuple[Pipeline, ClassifierAnalyser]:
-    """The pipeline without the classifier, and the classifier with the shipped rules."""
+def scorer(pipeline: Pipeline | None = None, *, meaning: bool = False
+           ) -> tuple[Pipeline, ClassifierAnalyser]:
+    """The pipeline without the classifier, and the classifier with the shipped rules (and,
+    with ``meaning``, the meaning model for sentences with a source)."""
     specs = {s.code: s for s in load_rules() if s.kind == "classifier"}
     return (pipeline or Pipeline.from_config(Config(), classifier=False),
-            ClassifierAnalyser(specs, Config()))
+            ClassifierAnalyser(specs, Config(meaning=meaning)))
 
 
 def judge(doc: Document, source: Document | None,
@@ -150,11 +152,12 @@ def _gold_items(path: Path) -> tuple[str, str, list[dict[str, Any]]]:
     return copy_text, source_text, items
 
 
-def _gold(path: Path, mode: str) -> Iterator[Judged]:
+def _gold(path: Path, mode: str, parts: tuple[Pipeline, ClassifierAnalyser]
+          ) -> Iterator[Judged]:
     copy_text, source_text, items = _gold_items(path)
     doc = document_from_text(copy_text, str(path))
     source = document_from_text(source_text) if mode == "compare" else None
-    scored, flagged = judge(doc, source, scorer())
+    scored, flagged = judge(doc, source, parts)
     for item in items:
         if item["label"] not in ("garbled", "clean"):
             continue
@@ -175,10 +178,10 @@ def _machine_rows(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
     return islice((row for row in rows if not row.get("is_human_translation")), limit)
 
 
-def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged | None]:
+def _mqm(path: Path, mode: str, limit: int | None, parts: tuple[Pipeline, ClassifierAnalyser]
+         ) -> Iterator[Judged | None]:
     """Each machine hypothesis judged; None for one read as a headline rather than a sentence
     (no closing stop, few words): the classifier scores prose sentences only."""
-    parts = scorer()
     for row in _machine_rows(path, limit):
         source = document_from_text(row["ref"]) if mode == "compare" else None
         scored, flagged = judge(document_from_text(row["hyp"]), source, parts)
@@ -190,12 +193,15 @@ def _mqm(path: Path, mode: str, limit: int | None) -> Iterator[Judged | None]:
                      best.model.threshold, bool(flagged), row["hyp"], row["ref"])
 
 
-def evaluate(path: Path, *, mode: str = "check", limit: int | None = None) -> str:
+def evaluate(path: Path, *, mode: str = "check", limit: int | None = None,
+             meaning: bool = False) -> str:
     """Precision, recall, F1 and AUROC of the shipped classifier on a gold YAML file (every
     garbled or clean item) or an MQM-style JSONL file (machine hypotheses; garbled = a Major
-    accuracy error; in compare mode the reference is the source), with the baselines."""
+    accuracy error; in compare mode the reference is the source), with the baselines; with
+    ``meaning``, the meaning model judges the sentences that have a source."""
     is_gold = path.suffix in (".yaml", ".yml")
-    rows = list(_gold(path, mode) if is_gold else _mqm(path, mode, limit))
+    parts = scorer(meaning=meaning)
+    rows = list(_gold(path, mode, parts) if is_gold else _mqm(path, mode, limit, parts))
     judged = [j for j in rows if j is not None]
     if not judged:
         raise InputError(str(path), "no labelled sentences")

@@ -89,10 +89,15 @@ class Table:
     """Feature rows of the examples (source features NaN where a row has no source)."""
 
     examples: list[Example]
-    x: FloatArray  # (rows, len(feats.WITH_SOURCE))
+    x: FloatArray  # (rows, len(names))
+    names: tuple[str, ...] = feats.WITH_SOURCE
 
     def column(self, names: Sequence[str]) -> FloatArray:
-        return self.x[:, [feats.WITH_SOURCE.index(n) for n in names]]
+        return self.x[:, [self.names.index(n) for n in names]]
+
+    def widened(self, names: Sequence[str], x: FloatArray) -> Table:
+        """The table with more feature columns."""
+        return Table(self.examples, np.column_stack([self.x, x]), (*self.names, *names))
 
 
 def family(origin: str) -> str:
@@ -257,10 +262,12 @@ def fit_model(
     return Fitted(name, exported, applies, usable, probs)
 
 
-def train(data: Path, out: Path, *, seed: int = 0,
-          params: Mapping[str, Params] = PARAMS, cache: Path | None = None) -> str:
+def train(data: Path, out: Path, *, seed: int = 0, params: Mapping[str, Params] = PARAMS,
+          cache: Path | None = None, meaning: bool = False) -> str:
     """Rebuild the classifier file ``out`` from the data folder; returns the validation
-    report (``evaluate.validation_report``)."""
+    report (``evaluate.validation_report``). With ``meaning``, ``out`` is the meaning file:
+    the span model and a with-source model that also reads its features (the
+    reference-free model is fitted for the report only)."""
     from garblecheck.training.evaluate import validation_report
 
     examples = load_examples(data, seed)
@@ -271,20 +278,28 @@ def train(data: Path, out: Path, *, seed: int = 0,
             save_table(table, cache)
     everything = np.array([e.origin not in MEASURED_ONLY for e in examples])
     with_source = np.array([e.origin in WITH_SOURCE_FIT and uses_source(e) for e in examples])
-    fitted = [
-        fit_model(table, REFERENCE_FREE, feats.REFERENCE_FREE, everything,
-                  params[REFERENCE_FREE], seed),
-        fit_model(table, WITH_SOURCE, feats.WITH_SOURCE, with_source, params[WITH_SOURCE], seed),
-    ]
-    document = {
+    free = fit_model(table, REFERENCE_FREE, feats.REFERENCE_FREE, everything,
+                     params[REFERENCE_FREE], seed)
+    document: dict[str, Any] = {
         "version": VERSION,
         "seed": seed,
         "params": {name: vars(p) for name, p in params.items()},
-        "models": {f.name: f.exported for f in fitted},
     }
+    source_features = feats.WITH_SOURCE
+    if meaning:
+        from garblecheck.meaning.features import FEATURES as MEANING
+        from garblecheck.training.meaning import columns
+
+        extra, spans = columns(examples, np.array([uses_source(e) for e in examples]),
+                               np.array([fold_of(e.doc, seed) for e in examples]))
+        table, source_features = table.widened(MEANING, extra), (*feats.WITH_SOURCE, *MEANING)
+        document["spans"] = spans.to_json()
+    src = fit_model(table, WITH_SOURCE, source_features, with_source, params[WITH_SOURCE], seed)
+    document["models"] = {src.name: src.exported} if meaning else {
+        free.name: free.exported, src.name: src.exported}
     out.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
     mqm_only = _mqm_only(table, params[REFERENCE_FREE], seed)
-    return validation_report(table, fitted, mqm_only)
+    return validation_report(table, [free, src], mqm_only)
 
 
 def _mqm_only(table: Table, params: Params, seed: int) -> Fitted:

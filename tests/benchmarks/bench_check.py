@@ -2,7 +2,8 @@
 
 Prints, on the BBC dev articles of ../shared/data/news: the share of sentences `check` flags,
 check sentences per second and compare sentence pairs per second (one process, one core, warm;
-the Harper grammar engine on, as by default, unless --no-grammar); the cold-start time;
+the Harper grammar engine on, as by default, unless --no-grammar; the meaning model with
+--meaning); the cold-start time;
 and the sentences flagged when the clean 2024 seed versions are compared with each other.
 
     python tests/benchmarks/bench_check.py [--data ../shared/data] [--limit N]
@@ -53,11 +54,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--show", type=int, default=15, help="print this many flagged sentences")
     ap.add_argument("--no-grammar", action="store_true", help="without the Harper engine")
+    ap.add_argument("--meaning", action="store_true", help="with the [meaning] extra's model")
     a = ap.parse_args()
 
     articles = bbc_articles(a.data, a.limit)
     began = time.perf_counter()  # the first document loads the packs, tables and models
-    pipeline = pipeline_for(Config(grammar=not a.no_grammar))
+    pipeline = pipeline_for(Config(grammar=not a.no_grammar, meaning=a.meaning))
     pipeline.run(document_from_text(articles[0]["text"]))
     print(f"cold start (first article, every table loaded): {time.perf_counter() - began:.2f} s")
     for row in articles[:20]:  # warm up: caches
@@ -98,7 +100,8 @@ def main() -> None:
     seeds = ROOT / "fixtures"
     source = (seeds / "shapps-2024-outlet-b.txt").read_text(encoding="utf-8")
     for name in ("shapps-2024-outlet-a.txt", "shapps-2024-outlet-c.txt"):
-        report = garblecheck.compare((seeds / name).read_text(encoding="utf-8"), source)
+        report = garblecheck.compare((seeds / name).read_text(encoding="utf-8"), source,
+                                     config=pipeline.config)
         print(f"clean seed {name} vs outlet-b: {len(report.flagged)} sentences flagged (bar <= 2)")
         for d in report.flagged:
             print(f"    {d.sentence.text[:160]}")
