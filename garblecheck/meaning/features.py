@@ -77,24 +77,41 @@ def _shift(values: FloatArray, by: int) -> FloatArray:
     return out
 
 
-def piece_context(copy: Encoded, similarity: FloatArray) -> FloatArray:
-    """The ``CONTEXT`` columns of every copy piece, given the (copy, source) cosine matrix."""
+@dataclass(frozen=True)
+class Matches:
+    """Every copy piece's cosine with every source piece, and each side's best match: computed
+    once per pair for both the span model's inputs and the sentence features."""
+
+    similarity: npt.NDArray[np.float32]  # (copy pieces, source pieces)
+    best: npt.NDArray[np.float32]  # each copy piece's closest source piece
+    source_best: npt.NDArray[np.float32]  # each source piece's closest copy piece
+
+
+def matches(copy: Encoded, source: Encoded) -> Matches | None:
+    """The pair's matches; None when a side has no pieces (nothing to match)."""
+    if not len(copy) or not len(source):
+        return None
+    similarity = copy.vectors @ source.vectors.T
+    return Matches(similarity, similarity.max(axis=1), similarity.max(axis=0))
+
+
+def piece_context(copy: Encoded, found: Matches) -> FloatArray:
+    """The ``CONTEXT`` columns of every copy piece."""
     n = len(copy)
-    best, source_best = similarity.max(axis=1), similarity.max(axis=0)
+    best = found.best.astype(np.float64)
     before, after = _shift(best, 1), _shift(best, -1)
     starts, ends = copy.offsets[:, 0], np.concatenate([[-1], copy.offsets[:-1, 1]])
     return np.column_stack([
         best, before, after, np.minimum.reduce([best, before, after]),
         np.full(n, n / 50.0), np.arange(n) / max(n - 1, 1), (starts == ends).astype(float),
-        np.full(n, float((source_best < LOST).sum())), np.full(n, similarity.shape[1] / 50.0),
-        np.full(n, best.mean()),
+        np.full(n, float((found.source_best < LOST).sum())),
+        np.full(n, found.similarity.shape[1] / 50.0), np.full(n, best.mean()),
     ])
 
 
-def piece_inputs(copy: Encoded, source: Encoded) -> FloatArray:
+def piece_inputs(copy: Encoded, found: Matches) -> FloatArray:
     """The span model's input rows: each copy piece's vector and its ``CONTEXT``."""
-    similarity = np.asarray(copy.vectors @ source.vectors.T, dtype=np.float64)
-    return np.column_stack([copy.vectors.astype(np.float64), piece_context(copy, similarity)])
+    return np.column_stack([copy.vectors.astype(np.float64), piece_context(copy, found)])
 
 
 @dataclass(frozen=True)
@@ -122,12 +139,12 @@ class SpanModel:
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
-def values(copy: Encoded, source: Encoded, span_probability: FloatArray) -> dict[str, float]:
+def values(copy: Encoded, source: Encoded, found: Matches | None,
+           span_probability: FloatArray) -> dict[str, float]:
     """Every feature of ``FEATURES`` for one pair, its pieces' span probabilities given."""
-    if not len(copy) or not len(source):
+    if found is None:
         return dict.fromkeys(FEATURES, 0.0)
-    similarity = copy.vectors @ source.vectors.T
-    best, source_best = similarity.max(axis=1), similarity.max(axis=0)
+    best, source_best = found.best, found.source_best
     precision, recall = float(best.mean()), float(source_best.mean())
     p = span_probability
     return {
@@ -153,7 +170,7 @@ def pair_values(pairs: Sequence[tuple[str, str]], spans: SpanModel) -> list[dict
     out = []
     for copy_text, source_text in pairs:
         copy, source = encoded[copy_text], encoded[source_text]
-        p = (spans.probability(piece_inputs(copy, source)) if len(copy) and len(source)
-             else np.zeros(0))
-        out.append(values(copy, source, p))
+        found = matches(copy, source)
+        p = np.zeros(0) if found is None else spans.probability(piece_inputs(copy, found))
+        out.append(values(copy, source, found, p))
     return out

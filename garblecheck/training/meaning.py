@@ -19,7 +19,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from garblecheck.meaning.encoder import Encoded, encode
-from garblecheck.meaning.features import FEATURES, SpanModel, piece_inputs, values
+from garblecheck.meaning.features import (
+    FEATURES,
+    SpanModel,
+    matches,
+    piece_inputs,
+    values,
+)
 from garblecheck.training.datasets import TRAIN, Example
 
 FloatArray = npt.NDArray[np.float64]
@@ -60,11 +66,13 @@ def columns(examples: Sequence[Example], uses: BoolArray, folds: npt.NDArray[Any
     texts = sorted({t for i in rows for t in (examples[i].text, examples[i].source or "")})
     encoded = dict(zip(texts, encode(texts), strict=True))
     pairs = [(encoded[examples[i].text], encoded[examples[i].source or ""]) for i in rows]
-    inputs = [piece_inputs(c, s) if len(c) and len(s) else np.zeros((0, 0)) for c, s in pairs]
-    owner = np.concatenate([np.full(len(x), k) for k, x in enumerate(inputs)])
-    x = np.vstack([v for v in inputs if len(v)])
-    labels = np.concatenate([piece_labels(examples[i], c) for i, (c, s) in zip(rows, pairs,
-                             strict=True) if len(c) and len(s)])
+    found = [matches(copy, source) for copy, source in pairs]
+    usable = [(k, m) for k, m in enumerate(found) if m is not None]  # pieces on both sides
+    inputs = [piece_inputs(pairs[k][0], m) for k, m in usable]
+    x = np.vstack(inputs)
+    labels = np.concatenate([piece_labels(examples[rows[k]], pairs[k][0]) for k, _ in usable])
+    keys, sizes = [k for k, _ in usable], [len(v) for v in inputs]
+    owner = np.repeat(keys, sizes)  # each piece's position in ``rows``
     train = np.array([examples[i].split == TRAIN for i in rows])[owner]
     learns = np.array([examples[i].origin == "mqm-hyp" for i in rows])[owner] & train
     fold = np.asarray(folds)[rows][owner]
@@ -75,9 +83,9 @@ def columns(examples: Sequence[Example], uses: BoolArray, folds: npt.NDArray[Any
                                       labels[learns & (fold != k)]).probability(x[held])
     shipped = fit_spans(x[learns], labels[learns])
     probability[~train] = shipped.probability(x[~train])
+    per_row = dict(zip(keys, np.split(probability, np.cumsum(sizes)[:-1]), strict=True))
     out = np.full((len(examples), len(FEATURES)), np.nan)
-    per_row = np.split(probability, np.cumsum([len(v) for v in inputs])[:-1])
-    for i, (copy, source), p in zip(rows, pairs, per_row, strict=True):
-        found = values(copy, source, p)
-        out[i] = [found[n] for n in FEATURES]
+    for k, i in enumerate(rows):
+        row = values(*pairs[k], found[k], per_row.get(k, np.zeros(0)))
+        out[i] = [row[n] for n in FEATURES]
     return out, shipped

@@ -31,9 +31,11 @@ from garblecheck.classify.model import REFERENCE_FREE, VERSION, WITH_SOURCE, for
 from garblecheck.config import Config
 from garblecheck.ingest import document_from_text
 from garblecheck.knowledge.spelling import infer_locale
+from garblecheck.meaning.features import FEATURES as MEANING
 from garblecheck.pipeline import Pipeline
 from garblecheck.training import datasets
 from garblecheck.training.datasets import TRAIN, Example, doc_hash
+from garblecheck.training.meaning import columns as meaning_columns
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -287,10 +289,7 @@ def train(data: Path, out: Path, *, seed: int = 0, params: Mapping[str, Params] 
     }
     source_features = feats.WITH_SOURCE
     if meaning:
-        from garblecheck.meaning.features import FEATURES as MEANING
-        from garblecheck.training.meaning import columns
-
-        extra, spans = columns(examples, np.array([uses_source(e) for e in examples]),
+        extra, spans = meaning_columns(examples, np.array([uses_source(e) for e in examples]),
                                np.array([fold_of(e.doc, seed) for e in examples]))
         table, source_features = table.widened(MEANING, extra), (*feats.WITH_SOURCE, *MEANING)
         document["spans"] = spans.to_json()
