@@ -25,9 +25,14 @@ TOKEN = re.compile(r"\w+(?:[-'’‑]\w+)*|[^\w\s]")
 FOLD = str.maketrans({"’": "'", "‘": "'", "‑": "-", "–": "-"})
 
 
+def fold(token: str) -> str:
+    """A token as fingerprints are matched: lower case, curly quotes and dashes folded."""
+    return token.translate(FOLD).lower()
+
+
 def phrase_tokens(text: str) -> list[str]:
     """The normalised tokens of a phrase; the build and the matcher share this definition."""
-    return [m.group().translate(FOLD).lower() for m in TOKEN.finditer(text)]
+    return [fold(m.group()) for m in TOKEN.finditer(text)]
 
 
 def read_fingerprints(path: Path) -> list[tuple[str, str]]:

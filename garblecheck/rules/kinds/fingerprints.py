@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from garblecheck.analyser import Context
-from garblecheck.knowledge.fingerprints import FOLD, TOKEN, phrase_tokens, read_fingerprints
+from garblecheck.knowledge.fingerprints import TOKEN, fold, phrase_tokens, read_fingerprints
 from garblecheck.model import Finding
 from garblecheck.packs import knowledge_path
 from garblecheck.rules.base import Option, RuleKind, register
@@ -63,7 +63,7 @@ class Fingerprints(RuleKind):
         found: list[Finding] = []
         for sent in ctx.doc.seg.sentences:
             matches = list(TOKEN.finditer(text, sent.start, sent.end))
-            words = [m.group().translate(FOLD).lower() for m in matches]
+            words = [fold(m.group()) for m in matches]
             i = 0
             while i < len(words):
                 fp = match_at(self.index, words, i)
