@@ -35,7 +35,7 @@ from garblecheck.config import Config
 from garblecheck.fluency import surprising_pairs
 from garblecheck.knowledge.phrases import document_pairs
 from garblecheck.meaning.encoder import require
-from garblecheck.meaning.features import pair_values
+from garblecheck.meaning.features import SpanModel, pair_values
 from garblecheck.model import Finding, Origin, Sentence
 from garblecheck.rules.base import RuleSpec
 from garblecheck.rules.kinds.classifier import MODELS
@@ -91,15 +91,13 @@ class ClassifierAnalyser(Analyser):
         evaluation too), in sentence order."""
         if not self.specs:
             return []
-        models = shipped()
+        models: Mapping[str, SentenceModel] = shipped()
         by_sentence: dict[int, list[Finding]] = {}
         for f in ctx.earlier:
             index = f.sentence if f.sentence is not None else ctx.doc.seg.sentence_at(f.start)
             if index is not None:
                 by_sentence.setdefault(index, []).append(f)
-        if self.meaning:
-            models = {**models, WITH_SOURCE: shipped_meaning()[0]}
-        batches: dict[str, list[tuple[Sentence, dict[str, float]]]] = {}
+        batches: dict[str, list[tuple[Sentence, Mapping[str, float]]]] = {}
         sentences = ctx.doc.seg.sentences
         sources = [_source_text(ctx, s) for s in sentences]
         # the pair statistics of every sentence and of its source at once (cached): the rules
@@ -110,11 +108,13 @@ class ClassifierAnalyser(Analyser):
                                       ctx.locale, by_sentence.get(s.index, ()), source)
             applies = (REFERENCE_FREE,) if source is None else (REFERENCE_FREE, WITH_SOURCE)
             models_of = [w for w in applies if CODES[w] in self.specs]
-            found = dict(feats.values(inp)) if models_of else {}
+            found = feats.values(inp) if models_of else {}
             for which in models_of:
                 batches.setdefault(which, []).append((s, found))
         if self.meaning and WITH_SOURCE in batches:
-            _add_meaning(batches[WITH_SOURCE], sources)
+            model, spans = shipped_meaning()
+            models = {**models, WITH_SOURCE: model}
+            batches[WITH_SOURCE] = _with_meaning(batches[WITH_SOURCE], sources, spans)
         scored: list[Scored] = []
         for which, batch in batches.items():
             model = models[which]
@@ -154,13 +154,15 @@ def primary(scored: Sequence[Scored]) -> list[Scored]:
     return [first for first, *_ in _ranked(scored).values()]
 
 
-def _add_meaning(batch: Sequence[tuple[Sentence, dict[str, float]]],
-                 sources: Sequence[str | None]) -> None:
-    """Add the paraphrase model's features of each (sentence, source) pair to its row, all
-    pairs of the document encoded in one go."""
+def _with_meaning(batch: Sequence[tuple[Sentence, Mapping[str, float]]],
+                  sources: Sequence[str | None], spans: SpanModel
+                  ) -> list[tuple[Sentence, Mapping[str, float]]]:
+    """The rows with the paraphrase model's features of each (sentence, source) pair added,
+    all pairs of the document encoded in one go (new rows: the reference-free batch shares
+    the old ones)."""
     pairs = [(s.text, sources[s.index] or "") for s, _ in batch]
-    for (_, found), extra in zip(batch, pair_values(pairs, shipped_meaning()[1]), strict=True):
-        found.update(extra)
+    return [(s, {**found, **extra})
+            for (s, found), extra in zip(batch, pair_values(pairs, spans), strict=True)]
 
 
 def _source_text(ctx: Context, s: Sentence) -> str | None:
